@@ -1,0 +1,62 @@
+// Expected failures are values with stable codes; hosts map them to HTTP status (server)
+// or to the {ok:false,error} envelope (Apps Script). Throwing is reserved for bugs.
+
+export const ERROR_CODES = [
+  'validation_failed',
+  'not_found',
+  'conflict',
+  'unauthorized',
+  'rate_limited',
+  'unavailable',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One broken rule of one field: `{field: "priority", rule: "max", message: "..."}`. */
+export interface FieldIssue {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export interface AppError {
+  code: ErrorCode;
+  message: string;
+  details?: FieldIssue[] | Record<string, unknown>;
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function fail<T = never>(
+  code: ErrorCode,
+  message: string,
+  details?: AppError['details'],
+): Result<T> {
+  return details === undefined
+    ? { ok: false, error: { code, message } }
+    : { ok: false, error: { code, message, details } };
+}
+
+export function validationFailed<T = never>(issues: FieldIssue[]): Result<T> {
+  const first = issues[0];
+  const message =
+    issues.length === 1 && first
+      ? first.message
+      : `${issues.length} fields are invalid: ${issues.map((i) => i.field || '(body)').join(', ')}`;
+  return fail('validation_failed', message, issues);
+}
+
+/**
+ * Thrown by a store adapter when its backend cannot be reached; the service turns it into
+ * an `unavailable` result so callers can retry instead of seeing an internal error.
+ */
+export class StoreUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
