@@ -1,0 +1,154 @@
+import type { z } from 'zod';
+import { Task } from '../task/task.schema.ts';
+import {
+  CompleteTaskOutput,
+  CreateTaskInput,
+  DeleteTaskOutput,
+  EmptyInput,
+  IdInput,
+  ListTasksInput,
+  QuickAddInput,
+  QuickAddOutput,
+  RankTasksInput,
+  RankTasksOutput,
+  ScoredTaskSchema,
+  SnoozeTaskInput,
+  TaskListOutput,
+  UpdateTaskInput,
+} from './operation-schemas.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  name: string;
+  /** A few words: the OpenAPI summary. */
+  summary: string;
+  /** What it does and when to use it, ≤ 300 characters (GPT Actions' limit). */
+  description: string;
+  input: I;
+  output: O;
+  /** Changes data: hosts take the write lock, honour idempotency keys, log an audit row. */
+  mutates: boolean;
+  /** The REST route; `:id` is taken from the input's `id`. GET reads the rest from the query. */
+  http: { method: HttpMethod; path: string };
+}
+
+function op<I extends z.ZodType, O extends z.ZodType>(def: OperationDef<I, O>): OperationDef<I, O> {
+  return def;
+}
+
+/**
+ * THE operation catalogue. The Apps Script router, the Express routes, the OpenAPI document
+ * for the Custom GPT and any tool surface are generated from this one table.
+ */
+export const OPERATIONS = {
+  createTask: op({
+    name: 'createTask',
+    summary: 'Create a task',
+    description:
+      'Create a task from structured fields. Only title is required; priority is 1–5 (5 = most important, default 3), due is YYYY-MM-DD or a date-time with offset, repeat an RRULE or a phrase like "every monday".',
+    input: CreateTaskInput,
+    output: Task,
+    mutates: true,
+    http: { method: 'POST', path: '/api/tasks' },
+  }),
+  quickAddTask: op({
+    name: 'quickAddTask',
+    summary: 'Create a task from one line of text',
+    description:
+      'Create a task from natural language, e.g. "Review Q3 metrics by Friday 3pm p1 45m #work @morning every monday". Returns the task and what was understood. Use dry_run to preview without saving.',
+    input: QuickAddInput,
+    output: QuickAddOutput,
+    mutates: true,
+    http: { method: 'POST', path: '/api/tasks/quick' },
+  }),
+  listTasks: op({
+    name: 'listTasks',
+    summary: 'List tasks',
+    description:
+      'List tasks, oldest first, filtered by status (default: not completed), tag, text, or due date range. Paginated: pass next_cursor back as cursor for the next page.',
+    input: ListTasksInput,
+    output: TaskListOutput,
+    mutates: false,
+    http: { method: 'GET', path: '/api/tasks' },
+  }),
+  getTask: op({
+    name: 'getTask',
+    summary: 'Get one task',
+    description: 'Get one task by its id.',
+    input: IdInput,
+    output: Task,
+    mutates: false,
+    http: { method: 'GET', path: '/api/tasks/:id' },
+  }),
+  updateTask: op({
+    name: 'updateTask',
+    summary: 'Change a task',
+    description:
+      'Change some fields of a task; fields not given stay as they are, null clears an optional field. Pass expected_updated_at to fail with conflict if someone changed the task meanwhile.',
+    input: UpdateTaskInput,
+    output: Task,
+    mutates: true,
+    http: { method: 'PATCH', path: '/api/tasks/:id' },
+  }),
+  completeTask: op({
+    name: 'completeTask',
+    summary: 'Mark a task done',
+    description:
+      'Mark a task completed. A recurring task records the completion and moves its due to the next occurrence instead, staying open.',
+    input: IdInput,
+    output: CompleteTaskOutput,
+    mutates: true,
+    http: { method: 'POST', path: '/api/tasks/:id/complete' },
+  }),
+  snoozeTask: op({
+    name: 'snoozeTask',
+    summary: 'Snooze a task',
+    description:
+      'Hide a task from the ranking until a date or date-time (until) or for a while (duration: 30m, 2h, 3d, 1w). It comes back by itself when the snooze ends.',
+    input: SnoozeTaskInput,
+    output: Task,
+    mutates: true,
+    http: { method: 'POST', path: '/api/tasks/:id/snooze' },
+  }),
+  deleteTask: op({
+    name: 'deleteTask',
+    summary: 'Delete a task',
+    description: 'Delete a task for good. Prefer completeTask for work that was done.',
+    input: IdInput,
+    output: DeleteTaskOutput,
+    mutates: true,
+    http: { method: 'DELETE', path: '/api/tasks/:id' },
+  }),
+  getBestTask: op({
+    name: 'getBestTask',
+    summary: 'What should I do next?',
+    description:
+      'The single best task to do now, with its score and the reasoning behind it (deadline, priority, effort, time of day). Answers not_found when nothing is active.',
+    input: EmptyInput,
+    output: ScoredTaskSchema,
+    mutates: false,
+    http: { method: 'GET', path: '/api/tasks/best' },
+  }),
+  rankTasks: op({
+    name: 'rankTasks',
+    summary: 'Rank active tasks',
+    description:
+      'Active tasks ordered best first, each with its score and reasoning. Completed and currently snoozed tasks are left out.',
+    input: RankTasksInput,
+    output: RankTasksOutput,
+    mutates: false,
+    http: { method: 'GET', path: '/api/tasks/ranked' },
+  }),
+} as const;
+
+export type Operations = typeof OPERATIONS;
+export type OperationName = keyof Operations;
+export type OperationInput<K extends OperationName> = z.output<Operations[K]['input']>;
+export type OperationOutput<K extends OperationName> = z.input<Operations[K]['output']>;
+
+export const OPERATION_NAMES = Object.keys(OPERATIONS) as OperationName[];
+
+export function isOperationName(name: string): name is OperationName {
+  return Object.prototype.hasOwnProperty.call(OPERATIONS, name);
+}

@@ -1,0 +1,92 @@
+import type { Task } from '../../task/task.schema.ts';
+import { bestTask, rankTasks as rank } from '../../ranking/rank-tasks.ts';
+import type { OperationInput, OperationOutput } from '../../catalogue/operations.ts';
+import { fail, ok, validationFailed, type Result } from '../result.ts';
+import { use, type Flow } from '../task-flow.ts';
+import type { OperationContext } from '../operation-context.ts';
+import { decodeCursor, encodeCursor } from '../task-query.ts';
+import type { TaskListQuery } from '../task-store.ts';
+import { notFound } from './task-writes.ts';
+
+const OPEN: Task['status'][] = ['pending', 'in_progress', 'snoozed'];
+const LIST_DEFAULT = 50;
+const RANK_DEFAULT = 20;
+
+/** Keeps items while their JSON fits the budget (at least one), so answers stay under GPT limits. */
+export function fitToBudget<T>(items: readonly T[], budget: number): T[] {
+  const out: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    used += JSON.stringify(item).length + 1;
+    if (out.length > 0 && used > budget) break;
+    out.push(item);
+  }
+  return out;
+}
+
+export function* listTasks(
+  input: OperationInput<'listTasks'>,
+  ctx: OperationContext,
+): Flow<Result<OperationOutput<'listTasks'>>> {
+  const after = input.cursor === undefined ? null : decodeCursor(input.cursor);
+  if (input.cursor !== undefined && after === null) {
+    return validationFailed([{ field: 'cursor', rule: 'format', message: 'cursor is not a next_cursor this API returned' }]);
+  }
+  const limit = input.limit ?? LIST_DEFAULT;
+  const status = input.status ?? 'open';
+  const query: TaskListQuery = {
+    statuses: status === 'all' ? null : status === 'open' ? OPEN : (status.split(',') as Task['status'][]),
+    tag: input.tag ?? null,
+    text: input.q ?? null,
+    due_before: input.due_before ?? null,
+    due_after: input.due_after ?? null,
+    after,
+    limit: limit + 1,
+  };
+  const found = yield* use((s) => s.list(query));
+  const page = fitToBudget(found.slice(0, limit), ctx.maxResponseChars);
+  const more = found.length > page.length;
+  const last = page[page.length - 1];
+  return ok({ tasks: page, next_cursor: more && last ? encodeCursor(last) : null });
+}
+
+export function* getTask(input: OperationInput<'getTask'>): Flow<Result<OperationOutput<'getTask'>>> {
+  const task = yield* use((s) => s.get(input.id));
+  return task === null ? notFound(input.id) : ok(task);
+}
+
+export function* getBestTask(
+  _input: OperationInput<'getBestTask'>,
+  ctx: OperationContext,
+): Flow<Result<OperationOutput<'getBestTask'>>> {
+  const active = yield* use((s) => s.listActive());
+  const best = bestTask(active, {
+    now: ctx.now,
+    calendar: ctx.calendar,
+    config: ctx.scoring,
+    ...(ctx.scoringContext ? { context: ctx.scoringContext } : {}),
+  });
+  if (best === null) {
+    return fail('not_found', 'Nothing to do right now: every task is completed or snoozed');
+  }
+  return ok(best);
+}
+
+export function* rankTasks(
+  input: OperationInput<'rankTasks'>,
+  ctx: OperationContext,
+): Flow<Result<OperationOutput<'rankTasks'>>> {
+  const active = yield* use((s) => s.listActive());
+  const ranked = rank(active, {
+    now: ctx.now,
+    calendar: ctx.calendar,
+    config: ctx.scoring,
+    ...(ctx.scoringContext ? { context: ctx.scoringContext } : {}),
+  });
+  return ok({
+    ranked: fitToBudget(ranked.slice(0, input.limit ?? RANK_DEFAULT), ctx.maxResponseChars),
+    total: ranked.length,
+    evaluated_at: ctx.calendar.formatInstant(ctx.now),
+    time_zone: ctx.calendar.zone,
+  });
+}

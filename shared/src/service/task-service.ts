@@ -1,0 +1,107 @@
+import { OPERATIONS, isOperationName, type OperationName, type OperationOutput } from '../catalogue/operations.ts';
+import { DEFAULT_SCORING, type ScoringConfig } from '../scoring/scoring-config.ts';
+import type { ScoringContext } from '../scoring/score-task.ts';
+import { ZonedCalendar, type TimeZonePort } from '../time/time-zone.ts';
+import { fail, StoreUnavailableError, validationFailed, type Result } from './result.ts';
+import { runFlow, runFlowSync, type Flow } from './task-flow.ts';
+import type { OperationContext } from './operation-context.ts';
+import type { TaskStore } from './task-store.ts';
+import { fieldIssues } from './validation.ts';
+import { createTask, quickAddTask } from './handlers/create-handlers.ts';
+import { completeTask, deleteTask, snoozeTask, updateTask } from './handlers/change-handlers.ts';
+import { getBestTask, getTask, listTasks, rankTasks } from './handlers/read-handlers.ts';
+
+export interface TaskServiceDeps {
+  store: TaskStore;
+  /** Milliseconds since the epoch. */
+  clock: () => number;
+  newId: () => string;
+  timeZone: TimeZonePort;
+  /** The user's IANA zone: every "today" and "hour of day" is read in it. */
+  zone: string;
+  scoring?: ScoringConfig;
+  maxResponseChars?: number;
+  /** Free time before the next meeting, when the host knows the calendar. */
+  scoringContext?: (now: number) => ScoringContext | undefined;
+  /** Called with every unexpected error before it becomes an `internal` result. */
+  onError?: (error: unknown, operation: string) => void;
+}
+
+type Handler = (input: never, ctx: OperationContext) => Flow<Result<unknown>>;
+
+const HANDLERS: { [K in OperationName]: Handler } = {
+  createTask,
+  quickAddTask,
+  listTasks,
+  getTask,
+  updateTask,
+  completeTask,
+  snoozeTask,
+  deleteTask,
+  getBestTask,
+  rankTasks,
+};
+
+/** Executes catalogue operations on a TaskStore: validation, handler, typed result. */
+export class TaskService {
+  private readonly deps: TaskServiceDeps;
+  readonly calendar: ZonedCalendar;
+
+  constructor(deps: TaskServiceDeps) {
+    this.deps = deps;
+    this.calendar = new ZonedCalendar(deps.timeZone, deps.zone);
+  }
+
+  /** For asynchronous stores (and synchronous ones). */
+  async execute<K extends OperationName>(name: K, input: unknown): Promise<Result<OperationOutput<K>>>;
+  async execute(name: string, input: unknown): Promise<Result<unknown>>;
+  async execute(name: string, input: unknown): Promise<Result<unknown>> {
+    const prepared = this.prepare(name, input);
+    if ('error' in prepared) return prepared.error;
+    try {
+      return await runFlow(prepared.flow, this.deps.store);
+    } catch (error) {
+      return this.failure(error, name);
+    }
+  }
+
+  /** For synchronous stores only (Apps Script). */
+  executeSync<K extends OperationName>(name: K, input: unknown): Result<OperationOutput<K>>;
+  executeSync(name: string, input: unknown): Result<unknown>;
+  executeSync(name: string, input: unknown): Result<unknown> {
+    const prepared = this.prepare(name, input);
+    if ('error' in prepared) return prepared.error;
+    try {
+      return runFlowSync(prepared.flow, this.deps.store);
+    } catch (error) {
+      return this.failure(error, name);
+    }
+  }
+
+  private prepare(name: string, input: unknown): { flow: Flow<Result<unknown>> } | { error: Result<never> } {
+    if (!isOperationName(name)) {
+      return { error: fail('not_found', `Unknown operation '${name}'`, { operation: name }) };
+    }
+    const parsed = OPERATIONS[name].input.safeParse(input ?? {});
+    if (!parsed.success) return { error: validationFailed(fieldIssues(parsed.error)) };
+    const now = this.deps.clock();
+    const context = this.deps.scoringContext?.(now);
+    const ctx: OperationContext = {
+      now,
+      calendar: this.calendar,
+      newId: this.deps.newId,
+      scoring: this.deps.scoring ?? DEFAULT_SCORING,
+      maxResponseChars: this.deps.maxResponseChars ?? 90_000,
+      ...(context ? { scoringContext: context } : {}),
+    };
+    return { flow: HANDLERS[name](parsed.data as never, ctx) };
+  }
+
+  private failure(error: unknown, name: string): Result<never> {
+    if (error instanceof StoreUnavailableError) {
+      return fail('unavailable', 'The task store is unavailable right now; try again shortly');
+    }
+    this.deps.onError?.(error, name);
+    return fail('internal', 'Something went wrong on our side; the error has been logged');
+  }
+}

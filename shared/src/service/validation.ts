@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import type { FieldIssue } from './result.ts';
+
+/** Names a rule the way a person reads it: "max", "min", "type", "format", "unknown_field". */
+function ruleOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'too_big':
+      return 'max';
+    case 'too_small':
+      return 'min';
+    case 'invalid_type':
+      return issue.input === undefined ? 'required' : 'type';
+    case 'invalid_format':
+      return 'format';
+    case 'invalid_value':
+      return 'one_of';
+    case 'unrecognized_keys':
+      return 'unknown_field';
+    case 'custom':
+      return 'format';
+    default:
+      return issue.code;
+  }
+}
+
+function messageOf(issue: z.core.$ZodIssue, field: string): string {
+  if (issue.code === 'invalid_type' && issue.input === undefined) return `${field} is required`;
+  // Messages written in the schema already start with the field name; zod's own don't.
+  return field && !issue.message.startsWith(field.split('.').pop() ?? field)
+    ? `${field}: ${issue.message}`
+    : issue.message;
+}
+
+/** Every broken rule, each naming its field path and the rule. */
+export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  for (const issue of error.issues) {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const field = base ? `${base}.${key}` : key;
+        out.push({ field, rule: 'unknown_field', message: `${field} is not a known field` });
+      }
+      continue;
+    }
+    out.push({ field: base, rule: ruleOf(issue), message: messageOf(issue, base) });
+  }
+  return out;
+}
