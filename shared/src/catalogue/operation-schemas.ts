@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { InstantText, Task, TaskCreateInput, TaskId, TaskPatchFields } from '../task/task.schema.ts';
+import {
+  InstantText,
+  Task,
+  TaskCreateInput,
+  TaskId,
+  TaskPatchFields,
+} from '../task/task.schema.ts';
 import { isCivilDate } from '../time/civil-date.ts';
 import { isInstant } from '../task/task-time.ts';
 
@@ -44,8 +50,20 @@ export const ListTasksInput = z.strictObject({
       description:
         'open (default: everything not completed), all, or a comma-separated list of statuses.',
     }),
-  tag: z.string().trim().min(1).max(40).optional().meta({ description: 'Only tasks with this tag.' }),
-  q: z.string().trim().min(1).max(200).optional().meta({ description: 'Text to find in title or description.' }),
+  tag: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .meta({ description: 'Only tasks with this tag.' }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'Text to find in title or description.' }),
   due_before: DateText.optional(),
   due_after: DateText.optional(),
   limit: z.coerce
@@ -55,7 +73,12 @@ export const ListTasksInput = z.strictObject({
     .max(LIST_LIMIT_MAX, `limit must be at most ${LIST_LIMIT_MAX}`)
     .optional()
     .meta({ description: 'Page size, 1–100 (default 50).' }),
-  cursor: z.string().min(1).max(200).optional().meta({ description: 'next_cursor of the previous page.' }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: 'next_cursor of the previous page.' }),
 });
 
 export const UpdateTaskInput = z.strictObject({
@@ -83,12 +106,18 @@ export const SnoozeTaskInput = z
     id: TaskId,
     until: z
       .string()
-      .refine((s) => isCivilDate(s) || isInstant(s), 'until must be a date YYYY-MM-DD or a date-time with offset')
+      .refine(
+        (s) => isCivilDate(s) || isInstant(s),
+        'until must be a date YYYY-MM-DD or a date-time with offset',
+      )
       .optional()
       .meta({ description: 'Snooze until this date (start of day) or date-time.' }),
     duration: z
       .string()
-      .refine((s) => parseDuration(s) !== null, 'duration must look like 30m, 2h, 3d or 1w (up to a year)')
+      .refine(
+        (s) => parseDuration(s) !== null,
+        'duration must look like 30m, 2h, 3d or 1w (up to a year)',
+      )
       .optional()
       .meta({ description: 'Snooze for this long: 30m, 2h, 3d, 1w.' }),
   })
@@ -161,4 +190,3 @@ export const RankTasksOutput = z.object({
   evaluated_at: z.string(),
   time_zone: z.string(),
 });
-

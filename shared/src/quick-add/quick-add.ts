@@ -1,7 +1,8 @@
 // PLACEHOLDER — replaced by the quick-add work.
 import type { ZonedCalendar } from '../time/time-zone.ts';
 export interface QuickAddToken {
-  kind: 'title' | 'due' | 'priority' | 'effort' | 'tag' | 'preferred_time' | 'repeat' | 'connective';
+  kind:
+    'title' | 'due' | 'priority' | 'effort' | 'tag' | 'preferred_time' | 'repeat' | 'connective';
   text: string;
   value?: string | number;
 }
@@ -18,9 +19,23 @@ export interface QuickAddParse {
   fields: QuickAddFields;
   tokens: QuickAddToken[];
 }
-export function parseQuickAdd(text: string, _options: { now: number; calendar: ZonedCalendar }): QuickAddParse {
+export function parseQuickAdd(
+  text: string,
+  _options: { now: number; calendar: ZonedCalendar },
+): QuickAddParse {
   return {
-    fields: { title: text.trim(), due: null, priority: null, effort_minutes: null, tags: [], preferred_time: null, repeat: null },
-    tokens: text.split(/\s+/).filter(Boolean).map((w) => ({ kind: 'title', text: w })),
+    fields: {
+      title: text.trim(),
+      due: null,
+      priority: null,
+      effort_minutes: null,
+      tags: [],
+      preferred_time: null,
+      repeat: null,
+    },
+    tokens: text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => ({ kind: 'title', text: w })),
   };
 }

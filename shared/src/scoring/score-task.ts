@@ -44,8 +44,8 @@ export interface ScoreOptions {
 
 /** Rounds half away from zero to 2 decimals, ignoring float noise: 80 × 1.1 is 88. */
 export function round2(x: number): number {
-  const clean = Number(Math.abs(x).toPrecision(12));
-  return (Math.sign(x) * Math.round(clean * 100)) / 100 || 0;
+  const scaled = Number((Math.abs(x) * 100).toPrecision(12));
+  return (Math.sign(x) * Math.round(scaled)) / 100 || 0;
 }
 
 export function deadlineCase(

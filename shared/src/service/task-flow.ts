@@ -8,7 +8,9 @@ export type StoreCall = (store: TaskStore) => Awaitable<unknown>;
 export type Flow<T> = Generator<StoreCall, T, unknown>;
 
 /** Performs one store call inside a flow: `const task = yield* use((s) => s.get(id))`. */
-export function* use<T>(call: (store: TaskStore) => Awaitable<T>): Generator<StoreCall, T, unknown> {
+export function* use<T>(
+  call: (store: TaskStore) => Awaitable<T>,
+): Generator<StoreCall, T, unknown> {
   return (yield call) as T;
 }
 

@@ -1,4 +1,9 @@
-import { OPERATIONS, isOperationName, type OperationName, type OperationOutput } from '../catalogue/operations.ts';
+import {
+  OPERATIONS,
+  isOperationName,
+  type OperationName,
+  type OperationOutput,
+} from '../catalogue/operations.ts';
 import { DEFAULT_SCORING, type ScoringConfig } from '../scoring/scoring-config.ts';
 import type { ScoringContext } from '../scoring/score-task.ts';
 import { ZonedCalendar, type TimeZonePort } from '../time/time-zone.ts';
@@ -53,7 +58,10 @@ export class TaskService {
   }
 
   /** For asynchronous stores (and synchronous ones). */
-  async execute<K extends OperationName>(name: K, input: unknown): Promise<Result<OperationOutput<K>>>;
+  async execute<K extends OperationName>(
+    name: K,
+    input: unknown,
+  ): Promise<Result<OperationOutput<K>>>;
   async execute(name: string, input: unknown): Promise<Result<unknown>>;
   async execute(name: string, input: unknown): Promise<Result<unknown>> {
     const prepared = this.prepare(name, input);
@@ -78,7 +86,10 @@ export class TaskService {
     }
   }
 
-  private prepare(name: string, input: unknown): { flow: Flow<Result<unknown>> } | { error: Result<never> } {
+  private prepare(
+    name: string,
+    input: unknown,
+  ): { flow: Flow<Result<unknown>> } | { error: Result<never> } {
     if (!isOperationName(name)) {
       return { error: fail('not_found', `Unknown operation '${name}'`, { operation: name }) };
     }

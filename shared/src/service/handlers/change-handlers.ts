@@ -21,10 +21,14 @@ export function* updateTask(
   }
   return yield* modifyTask(id, ctx, (current) => {
     if (expected !== undefined && parseInstant(expected) !== parseInstant(current.updated_at)) {
-      return fail('conflict', `Task ${id} changed since ${expected}; it was updated at ${current.updated_at}`, {
-        id,
-        updated_at: current.updated_at,
-      });
+      return fail(
+        'conflict',
+        `Task ${id} changed since ${expected}; it was updated at ${current.updated_at}`,
+        {
+          id,
+          updated_at: current.updated_at,
+        },
+      );
     }
     return { write: applyPatch(current, patch, ctx), answer: (t) => t };
   });
@@ -45,11 +49,16 @@ export function applyPatch(
     if (until !== null && until > ctx.now && next.status !== 'completed') next.status = 'snoozed';
     if (until === null && next.status === 'snoozed') next.status = 'pending';
   }
-  if (next.status === 'completed' && current.status !== 'completed') next.completed_at = isoUtc(ctx.now);
+  if (next.status === 'completed' && current.status !== 'completed')
+    next.completed_at = isoUtc(ctx.now);
   if (next.status !== 'completed' && current.status === 'completed' && patch.status !== undefined) {
     next.completed_at = null;
   }
-  if (next.status !== 'snoozed' && patch.status !== undefined && patch.snoozed_until === undefined) {
+  if (
+    next.status !== 'snoozed' &&
+    patch.status !== undefined &&
+    patch.snoozed_until === undefined
+  ) {
     next.snoozed_until = null;
   }
   return next;
@@ -66,11 +75,23 @@ export function* completeTask(
     const next =
       current.repeat === null
         ? null
-        : nextOccurrence({ due: current.due, repeat: current.repeat, now: ctx.now, calendar: ctx.calendar });
+        : nextOccurrence({
+            due: current.due,
+            repeat: current.repeat,
+            now: ctx.now,
+            calendar: ctx.calendar,
+          });
     const write: Task =
       next === null
         ? { ...current, status: 'completed', completed_at: at, snoozed_until: null }
-        : { ...current, status: 'pending', due: next.due, repeat: next.repeat, completed_at: at, snoozed_until: null };
+        : {
+            ...current,
+            status: 'pending',
+            due: next.due,
+            repeat: next.repeat,
+            completed_at: at,
+            snoozed_until: null,
+          };
     return { write, answer: (task) => ({ task, ...base, next_due: next?.due ?? null }) };
   });
 }
@@ -87,19 +108,31 @@ export function* snoozeTask(
         : (parseInstant(input.until ?? '') ?? 0);
   if (until <= ctx.now) {
     return validationFailed([
-      { field: 'until', rule: 'future', message: `until must be in the future (now is ${ctx.calendar.formatInstant(ctx.now)})` },
+      {
+        field: 'until',
+        rule: 'future',
+        message: `until must be in the future (now is ${ctx.calendar.formatInstant(ctx.now)})`,
+      },
     ]);
   }
   return yield* modifyTask(input.id, ctx, (current) => {
     if (current.status === 'completed') {
-      return fail('conflict', `Task ${input.id} is completed; reopen it before snoozing`, { id: input.id });
+      return fail('conflict', `Task ${input.id} is completed; reopen it before snoozing`, {
+        id: input.id,
+      });
     }
-    const write: Task = { ...current, status: 'snoozed', snoozed_until: ctx.calendar.formatInstant(until) };
+    const write: Task = {
+      ...current,
+      status: 'snoozed',
+      snoozed_until: ctx.calendar.formatInstant(until),
+    };
     return { write, answer: (t) => t };
   });
 }
 
-export function* deleteTask(input: OperationInput<'deleteTask'>): Flow<Result<OperationOutput<'deleteTask'>>> {
+export function* deleteTask(
+  input: OperationInput<'deleteTask'>,
+): Flow<Result<OperationOutput<'deleteTask'>>> {
   const deleted = yield* use((s) => s.delete(input.id));
   return deleted ? ok({ id: input.id, deleted: true as const }) : notFound(input.id);
 }

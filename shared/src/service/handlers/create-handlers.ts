@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { Task, TaskCreateInput } from '../../task/task.schema.ts';
+import type { Task } from '../../task/task.schema.ts';
+import { TaskCreateInput } from '../../task/task.schema.ts';
 import { isoUtc } from '../../task/task-time.ts';
 import { parseQuickAdd } from '../../quick-add/quick-add.ts';
 import type { OperationInput, OperationOutput } from '../../catalogue/operations.ts';

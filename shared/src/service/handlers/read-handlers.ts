@@ -30,12 +30,15 @@ export function* listTasks(
 ): Flow<Result<OperationOutput<'listTasks'>>> {
   const after = input.cursor === undefined ? null : decodeCursor(input.cursor);
   if (input.cursor !== undefined && after === null) {
-    return validationFailed([{ field: 'cursor', rule: 'format', message: 'cursor is not a next_cursor this API returned' }]);
+    return validationFailed([
+      { field: 'cursor', rule: 'format', message: 'cursor is not a next_cursor this API returned' },
+    ]);
   }
   const limit = input.limit ?? LIST_DEFAULT;
   const status = input.status ?? 'open';
   const query: TaskListQuery = {
-    statuses: status === 'all' ? null : status === 'open' ? OPEN : (status.split(',') as Task['status'][]),
+    statuses:
+      status === 'all' ? null : status === 'open' ? OPEN : (status.split(',') as Task['status'][]),
     tag: input.tag ?? null,
     text: input.q ?? null,
     due_before: input.due_before ?? null,
@@ -50,7 +53,9 @@ export function* listTasks(
   return ok({ tasks: page, next_cursor: more && last ? encodeCursor(last) : null });
 }
 
-export function* getTask(input: OperationInput<'getTask'>): Flow<Result<OperationOutput<'getTask'>>> {
+export function* getTask(
+  input: OperationInput<'getTask'>,
+): Flow<Result<OperationOutput<'getTask'>>> {
   const task = yield* use((s) => s.get(input.id));
   return task === null ? notFound(input.id) : ok(task);
 }

@@ -31,7 +31,11 @@ export function* modifyTask<T>(
     if (current === null) return notFound(id);
     const decision = change(current);
     if ('ok' in decision) return decision;
-    const next: Task = { ...decision.write, id, updated_at: nextUpdatedAt(current.updated_at, ctx.now) };
+    const next: Task = {
+      ...decision.write,
+      id,
+      updated_at: nextUpdatedAt(current.updated_at, ctx.now),
+    };
     const outcome = yield* use((s) => s.update(next, current.updated_at));
     if (outcome === 'ok') return ok(decision.answer(next));
     if (outcome === 'not_found') return notFound(id);

@@ -1,0 +1,289 @@
+import { beforeEach, afterEach, describe, expect, it } from 'vitest';
+import type { OperationName } from '../catalogue/operations.ts';
+import type { ErrorCode, Result } from '../service/result.ts';
+import type { Awaitable } from '../service/task-store.ts';
+
+/** Runs one catalogue operation through a host's transport (HTTP, Apps Script web app …). */
+export type Transport = (
+  op: OperationName,
+  input: Record<string, unknown>,
+) => Promise<Result<unknown>>;
+
+export interface TransportFixture {
+  transport: Transport;
+  cleanup?: () => Awaitable<void>;
+}
+
+// Results are checked loosely where the host decides (ids, timestamps, the user's zone)
+// and exactly where the core decides (scores, order, codes, fields).
+type Data = Record<string, any>;
+
+async function call(
+  t: Transport,
+  op: OperationName,
+  input: Record<string, unknown>,
+): Promise<Data> {
+  const r = await t(op, input);
+  if (!r.ok) throw new Error(`${op} failed: ${JSON.stringify(r.error)}`);
+  return r.data as Data;
+}
+
+async function failure(
+  t: Transport,
+  op: OperationName,
+  input: Record<string, unknown>,
+  code: ErrorCode,
+) {
+  const r = await t(op, input);
+  expect(r.ok, `${op} should fail with ${code}`).toBe(false);
+  if (r.ok) throw new Error('unreachable');
+  expect(r.error.code).toBe(code);
+  return r.error;
+}
+
+export interface Scenario {
+  name: string;
+  run: (t: Transport) => Promise<void>;
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'createTask fills defaults and getTask returns the same task',
+    run: async (t) => {
+      const created = await call(t, 'createTask', {
+        title: '  Write blog post  ',
+        tags: ['#work', 'Work', 'writing'],
+      });
+      expect(created).toMatchObject({
+        title: 'Write blog post',
+        status: 'pending',
+        priority: 3,
+        tags: ['work', 'writing'],
+        due: null,
+        completed_at: null,
+      });
+      expect(await call(t, 'getTask', { id: created.id })).toEqual(created);
+    },
+  },
+  {
+    name: 'createTask rejects bad input naming each field and rule',
+    run: async (t) => {
+      const e = await failure(
+        t,
+        'createTask',
+        { title: '', priority: 9, effort_minutes: 0, colour: 'red' },
+        'validation_failed',
+      );
+      const rules = (e.details as { field: string; rule: string }[])
+        .map((d) => `${d.field}:${d.rule}`)
+        .sort();
+      expect(rules).toEqual([
+        'colour:unknown_field',
+        'effort_minutes:min',
+        'priority:max',
+        'title:min',
+      ]);
+      await failure(t, 'createTask', { priority: 3 }, 'validation_failed');
+      await failure(t, 'createTask', { title: 'x', due: 'next tuesday-ish' }, 'validation_failed');
+    },
+  },
+  {
+    name: 'quickAddTask understands priority, tags and effort, and dry_run saves nothing',
+    run: async (t) => {
+      const preview = await call(t, 'quickAddTask', {
+        text: 'Pay rent p1 #home 15m',
+        dry_run: true,
+      });
+      expect(preview.saved).toBe(false);
+      expect(preview.task).toMatchObject({
+        title: 'Pay rent',
+        priority: 5,
+        tags: ['home'],
+        effort_minutes: 15,
+      });
+      expect((await call(t, 'listTasks', {})).tasks).toHaveLength(0);
+      const made = await call(t, 'quickAddTask', { text: 'Pay rent p1 #home 15m' });
+      expect(made.saved).toBe(true);
+      expect(await call(t, 'getTask', { id: made.task.id })).toEqual(made.task);
+      await failure(t, 'quickAddTask', { text: '   ' }, 'validation_failed');
+    },
+  },
+  {
+    name: 'updateTask changes given fields, clears with null, and detects stale writes',
+    run: async (t) => {
+      const a = await call(t, 'createTask', { title: 'Draft', description: 'notes', priority: 2 });
+      const b = await call(t, 'updateTask', { id: a.id, priority: 4, description: null });
+      expect(b).toMatchObject({ id: a.id, title: 'Draft', priority: 4, description: null });
+      expect(b.updated_at > a.updated_at).toBe(true);
+      await failure(
+        t,
+        'updateTask',
+        { id: a.id, title: 'Late', expected_updated_at: a.updated_at },
+        'conflict',
+      );
+      const c = await call(t, 'updateTask', {
+        id: a.id,
+        title: 'On time',
+        expected_updated_at: b.updated_at,
+      });
+      expect(c.title).toBe('On time');
+      await failure(t, 'updateTask', { id: a.id }, 'validation_failed');
+      await failure(
+        t,
+        'updateTask',
+        { id: '00000000-0000-4000-8000-00000000dead', title: 'x' },
+        'not_found',
+      );
+    },
+  },
+  {
+    name: 'completeTask completes a one-off task and hides it from the default list',
+    run: async (t) => {
+      const a = await call(t, 'createTask', { title: 'One-off' });
+      const done = await call(t, 'completeTask', { id: a.id });
+      expect(done).toMatchObject({
+        recurring: false,
+        next_due: null,
+        task: { status: 'completed' },
+      });
+      expect(typeof done.task.completed_at).toBe('string');
+      expect((await call(t, 'listTasks', {})).tasks).toHaveLength(0);
+      expect(
+        (await call(t, 'listTasks', { status: 'completed' })).tasks.map((x: Data) => x.id),
+      ).toEqual([a.id]);
+    },
+  },
+  {
+    name: 'completeTask moves a recurring task to its next occurrence after today',
+    run: async (t) => {
+      const a = await call(t, 'createTask', {
+        title: 'Weekly review',
+        due: '2020-01-06',
+        repeat: 'every monday',
+      });
+      expect(a.repeat).toBe('FREQ=WEEKLY;BYDAY=MO');
+      const done = await call(t, 'completeTask', { id: a.id });
+      expect(done).toMatchObject({
+        recurring: true,
+        previous_due: '2020-01-06',
+        task: { status: 'pending', id: a.id },
+      });
+      expect(done.next_due).toBe(done.task.due);
+      expect(done.task.due > '2026-01-01').toBe(true);
+      expect(new Date(`${done.task.due}T12:00:00Z`).getUTCDay()).toBe(1);
+      expect(typeof done.task.completed_at).toBe('string');
+    },
+  },
+  {
+    name: 'snoozeTask hides a task from best and ranked until the snooze ends',
+    run: async (t) => {
+      const a = await call(t, 'createTask', { title: 'Snooze me', due: '2020-01-01', priority: 5 });
+      const b = await call(t, 'createTask', { title: 'Stay', priority: 1 });
+      const s = await call(t, 'snoozeTask', { id: a.id, duration: '2h' });
+      expect(s).toMatchObject({ status: 'snoozed' });
+      expect((await call(t, 'getBestTask', {})).task.id).toBe(b.id);
+      expect((await call(t, 'rankTasks', {})).ranked.map((r: Data) => r.task.id)).toEqual([b.id]);
+      await failure(t, 'snoozeTask', { id: a.id, until: '2020-01-01' }, 'validation_failed');
+      await failure(t, 'snoozeTask', { id: a.id }, 'validation_failed');
+    },
+  },
+  {
+    name: 'deleteTask removes a task once',
+    run: async (t) => {
+      const a = await call(t, 'createTask', { title: 'Delete me' });
+      expect(await call(t, 'deleteTask', { id: a.id })).toEqual({ id: a.id, deleted: true });
+      await failure(t, 'getTask', { id: a.id }, 'not_found');
+      await failure(t, 'deleteTask', { id: a.id }, 'not_found');
+      await failure(t, 'getTask', { id: 'not-a-uuid' }, 'validation_failed');
+    },
+  },
+  {
+    name: 'getBestTask and rankTasks score and explain, best first',
+    run: async (t) => {
+      const later = await call(t, 'createTask', {
+        title: 'Someday',
+        due: '2099-12-31',
+        priority: 1,
+      });
+      const overdue = await call(t, 'createTask', {
+        title: 'Tax return',
+        due: '2020-01-01',
+        priority: 5,
+      });
+      const none = await call(t, 'createTask', { title: 'No deadline', priority: 3 });
+      const best = await call(t, 'getBestTask', {});
+      expect(best.task.id).toBe(overdue.id);
+      expect(best.score).toBe(100);
+      expect(best.reasoning).toMatchObject({
+        deadline: 'overdue',
+        deadline_urgency: 1.25,
+        deadline_urgency_score: 50,
+        priority_score: 50,
+        total_score: 100,
+      });
+      expect(best.reasoning.recommendation).toMatch(/^Overdue and top priority/);
+      const ranked = await call(t, 'rankTasks', {});
+      expect(ranked.ranked.map((r: Data) => [r.task.id, r.score])).toEqual([
+        [overdue.id, 100],
+        [none.id, 30],
+        [later.id, 20],
+      ]);
+      expect(ranked.total).toBe(3);
+    },
+  },
+  {
+    name: 'getBestTask answers not_found when nothing is active',
+    run: async (t) => {
+      await failure(t, 'getBestTask', {}, 'not_found');
+      const a = await call(t, 'createTask', { title: 'Only one' });
+      await call(t, 'completeTask', { id: a.id });
+      await failure(t, 'getBestTask', {}, 'not_found');
+    },
+  },
+  {
+    name: 'listTasks pages with a cursor and filters by tag and text',
+    run: async (t) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++)
+        ids.push(
+          (await call(t, 'createTask', { title: `Item ${i}`, tags: i % 2 ? ['odd'] : ['even'] }))
+            .id,
+        );
+      const first = await call(t, 'listTasks', { limit: 2 });
+      expect(first.tasks).toHaveLength(2);
+      expect(typeof first.next_cursor).toBe('string');
+      const seen = [...first.tasks.map((x: Data) => x.id)];
+      let cursor = first.next_cursor;
+      for (let i = 0; i < 5 && cursor; i++) {
+        const page = await call(t, 'listTasks', { limit: 2, cursor });
+        seen.push(...page.tasks.map((x: Data) => x.id));
+        cursor = page.next_cursor;
+      }
+      expect(seen.sort()).toEqual([...ids].sort());
+      expect((await call(t, 'listTasks', { tag: 'odd' })).tasks).toHaveLength(2);
+      expect((await call(t, 'listTasks', { q: 'item 3' })).tasks.map((x: Data) => x.id)).toEqual([
+        ids[3],
+      ]);
+      await failure(t, 'listTasks', { limit: 500 }, 'validation_failed');
+    },
+  },
+];
+
+/** Runs every scenario on a fresh transport (a new user, a new Sheet). */
+export function describeOperationScenarios(
+  name: string,
+  makeTransport: () => Awaitable<TransportFixture>,
+): void {
+  describe(`operation scenarios: ${name}`, () => {
+    let fixture: TransportFixture;
+    beforeEach(async () => {
+      fixture = await makeTransport();
+    });
+    afterEach(async () => {
+      await fixture.cleanup?.();
+    });
+    for (const scenario of SCENARIOS) {
+      it(scenario.name, () => scenario.run(fixture.transport));
+    }
+  });
+}
