@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { intlTimeZone } from '../time/time-zone.intl.ts';
 import { testId } from '../testing/task-factory.ts';
 import { MemoryTaskStore } from './memory-task-store.ts';
-import { StoreUnavailableError } from './result.ts';
+import { StoreUnavailableError, type Result } from './result.ts';
 import type { TaskStore } from './task-store.ts';
 import { TaskService, type TaskServiceDeps } from './task-service.ts';
 
@@ -41,9 +41,10 @@ function interleaving(inner: MemoryTaskStore): TaskStore {
   };
 }
 
-const ok = <T>(r: { ok: boolean; data?: T }) => {
+// Tests read results loosely; the scenarios and schemas pin the exact shapes.
+const ok = (r: Result<unknown>): any => {
   if (!r.ok) throw new Error(JSON.stringify(r));
-  return r.data as T;
+  return r.data;
 };
 
 describe('task-service', () => {
@@ -51,7 +52,7 @@ describe('task-service', () => {
     it('loses no change when writers interleave on the same task', async () => {
       const memory = new MemoryTaskStore();
       const { service } = setup({ store: interleaving(memory) });
-      const task = ok<{ id: string }>(await service.execute('createTask', { title: 'Shared' }));
+      const task = ok(await service.execute('createTask', { title: 'Shared' }));
       const results = await Promise.all([
         service.execute('updateTask', { id: task.id, priority: 5 }),
         service.execute('updateTask', { id: task.id, description: 'from B' }),
@@ -113,35 +114,23 @@ describe('task-service', () => {
   describe('updateTask', () => {
     it('moves updated_at forward even when the clock stands still', () => {
       const { service } = setup();
-      const a = ok<{ id: string; updated_at: string }>(
-        service.executeSync('createTask', { title: 'x' }),
-      );
-      const b = ok<{ updated_at: string }>(
-        service.executeSync('updateTask', { id: a.id, priority: 1 }),
-      );
-      const c = ok<{ updated_at: string }>(
-        service.executeSync('updateTask', { id: a.id, priority: 2 }),
-      );
+      const a = ok(service.executeSync('createTask', { title: 'x' }));
+      const b = ok(service.executeSync('updateTask', { id: a.id, priority: 1 }));
+      const c = ok(service.executeSync('updateTask', { id: a.id, priority: 2 }));
       expect(a.updated_at < b.updated_at && b.updated_at < c.updated_at).toBe(true);
     });
     it('keeps status, completed_at and snoozed_until consistent', () => {
       const { service } = setup();
-      const a = ok<{ id: string }>(service.executeSync('createTask', { title: 'x' }));
-      const done = ok<{ status: string; completed_at: string | null }>(
-        service.executeSync('updateTask', { id: a.id, status: 'completed' }),
-      );
+      const a = ok(service.executeSync('createTask', { title: 'x' }));
+      const done = ok(service.executeSync('updateTask', { id: a.id, status: 'completed' }));
       expect(done.completed_at).toBe('2026-11-25T14:00:00.000Z');
-      const reopened = ok<{ completed_at: string | null }>(
-        service.executeSync('updateTask', { id: a.id, status: 'pending' }),
-      );
+      const reopened = ok(service.executeSync('updateTask', { id: a.id, status: 'pending' }));
       expect(reopened.completed_at).toBeNull();
-      const snoozed = ok<{ status: string }>(
+      const snoozed = ok(
         service.executeSync('updateTask', { id: a.id, snoozed_until: '2026-11-26T09:00:00-05:00' }),
       );
       expect(snoozed.status).toBe('snoozed');
-      const back = ok<{ status: string; snoozed_until: string | null }>(
-        service.executeSync('updateTask', { id: a.id, snoozed_until: null }),
-      );
+      const back = ok(service.executeSync('updateTask', { id: a.id, snoozed_until: null }));
       expect(back).toMatchObject({ status: 'pending', snoozed_until: null });
     });
   });
@@ -149,27 +138,21 @@ describe('task-service', () => {
   describe('snoozeTask', () => {
     it('snoozes until the start of a date in the user zone, or for a duration', () => {
       const { service } = setup();
-      const a = ok<{ id: string }>(service.executeSync('createTask', { title: 'x' }));
+      const a = ok(service.executeSync('createTask', { title: 'x' }));
       expect(
-        ok<{ snoozed_until: string }>(
-          service.executeSync('snoozeTask', { id: a.id, until: '2026-11-27' }),
-        ).snoozed_until,
+        ok(service.executeSync('snoozeTask', { id: a.id, until: '2026-11-27' })).snoozed_until,
       ).toBe('2026-11-27T00:00:00-05:00');
       expect(
-        ok<{ snoozed_until: string }>(
-          service.executeSync('snoozeTask', { id: a.id, duration: '90m' }),
-        ).snoozed_until,
+        ok(service.executeSync('snoozeTask', { id: a.id, duration: '90m' })).snoozed_until,
       ).toBe('2026-11-25T10:30:00-05:00');
     });
     it('wakes the task when the snooze ends', () => {
       const { service, setNow } = setup();
-      const a = ok<{ id: string }>(service.executeSync('createTask', { title: 'x' }));
+      const a = ok(service.executeSync('createTask', { title: 'x' }));
       service.executeSync('snoozeTask', { id: a.id, duration: '1h' });
       expect(service.executeSync('getBestTask', {}).ok).toBe(false);
       setNow('2026-11-25T10:00:00-05:00');
-      expect(ok<{ task: { id: string } }>(service.executeSync('getBestTask', {})).task.id).toBe(
-        a.id,
-      );
+      expect(ok(service.executeSync('getBestTask', {})).task.id).toBe(a.id);
     });
   });
 
@@ -181,11 +164,11 @@ describe('task-service', () => {
       const seen = new Set<string>();
       let cursor: string | null = null;
       for (let page = 0; page < 30; page++) {
-        const r = ok<{ tasks: { id: string }[]; next_cursor: string | null }>(
+        const r = ok(
           service.executeSync('listTasks', cursor ? { cursor, limit: 100 } : { limit: 100 }),
         );
         expect(JSON.stringify(r).length).toBeLessThan(10_000 + 2_500);
-        r.tasks.forEach((t) => seen.add(t.id));
+        r.tasks.forEach((t: { id: string }) => seen.add(t.id));
         cursor = r.next_cursor;
         if (!cursor) break;
       }
