@@ -2,7 +2,7 @@ import { TASK_FIELDS, type Task } from '../task/task.schema.ts';
 
 export type TaskField = keyof Task;
 
-/** Where each task field sits in a header row. Other columns are the user's own. */
+/** Where each task field sits in a header row (−1: absent). Other columns are the user's own. */
 export type ColumnMap = Record<TaskField, number>;
 
 export type ColumnLookup =
@@ -20,7 +20,10 @@ export function headerKey(header: unknown): string {
  * Finds every task field's column by its header name, so people may reorder columns or add
  * their own. Missing headers are reported by name: the Sheet needs repair.
  */
-export function locateColumns(headerRow: readonly unknown[]): ColumnLookup {
+export function locateColumns(
+  headerRow: readonly unknown[],
+  required: readonly TaskField[] = TASK_FIELDS,
+): ColumnLookup {
   const index = new Map<string, number>();
   headerRow.forEach((h, i) => {
     const key = headerKey(h);
@@ -30,8 +33,8 @@ export function locateColumns(headerRow: readonly unknown[]): ColumnLookup {
   const columns = {} as ColumnMap;
   for (const field of TASK_FIELDS) {
     const at = index.get(field);
-    if (at === undefined) missing.push(field);
-    else columns[field] = at;
+    if (at === undefined && required.includes(field)) missing.push(field);
+    columns[field] = at ?? -1;
   }
   return missing.length > 0
     ? { ok: false, missing }

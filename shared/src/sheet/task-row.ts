@@ -119,7 +119,7 @@ function readTags(cell: Cell): { tags: string[]; bad: string[] } {
  * the field's default, never an exception.
  */
 export function readTaskRow(row: readonly Cell[], columns: ColumnMap, ctx: RowContext): RowRead {
-  const cell = (f: TaskField): Cell => row[columns[f]];
+  const cell = (f: TaskField): Cell => (columns[f] >= 0 ? row[columns[f]] : undefined);
   if (TASK_FIELDS.every((f) => isBlank(cell(f)))) return { kind: 'blank' };
   const warnings: string[] = [];
   const warn = (field: TaskField, message: string) => warnings.push(`${field}: ${message}`);
@@ -219,7 +219,7 @@ export function writeTaskRow(
   base: readonly Cell[] = [],
 ): Cell[] {
   const row: Cell[] = Array.from({ length: width }, (_, i) => base[i] ?? '');
-  for (const field of TASK_FIELDS) row[columns[field]] = cellOf(task, field);
+  for (const field of TASK_FIELDS) if (columns[field] >= 0) row[columns[field]] = cellOf(task, field);
   return row;
 }
 
