@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { intlTimeZone, locateColumns, readTaskRow, TASK_FIELDS, ZonedCalendar, type Cell } from '@mindflow/shared';
+import {
+  intlTimeZone,
+  locateColumns,
+  readTaskRow,
+  TASK_FIELDS,
+  ZonedCalendar,
+  type Cell,
+} from '@mindflow/shared';
 
 const rows = parse(readFileSync(new URL('./Tasks.csv', import.meta.url), 'utf8')) as string[][];
 const readme = readFileSync(new URL('./README.md', import.meta.url), 'utf8');
@@ -27,7 +34,10 @@ describe('sheets-template', () => {
       }
       // the hand-typed row (no id, "high", "#home #gifts") is read sensibly
       const hand = reads.find((r) => r.kind === 'task' && r.task.title.startsWith('Buy birthday'));
-      expect(hand).toMatchObject({ touched: true, task: { priority: 4, tags: ['home', 'gifts'], status: 'pending' } });
+      expect(hand).toMatchObject({
+        touched: true,
+        task: { priority: 4, tags: ['home', 'gifts'], status: 'pending' },
+      });
     });
   });
   describe('README.md', () => {

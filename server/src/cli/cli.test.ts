@@ -27,7 +27,9 @@ describe('mindflow CLI', () => {
       expect(r.code).toBe(0);
       const lines = r.out.split('\n');
       expect(lines[0]).toContain('8 active of 10 tasks');
-      expect(lines[4]).toMatch(/^1\s+107\.25\s+Submit expense report\s+2026-11-24\s+Overdue with high priority — do this first/);
+      expect(lines[4]).toMatch(
+        /^1\s+107\.25\s+Submit expense report\s+2026-11-24\s+Overdue with high priority — do this first/,
+      );
       expect(r.out).toContain('Write blog post');
       expect(r.out).not.toContain('Pay rent'); // completed
       expect(r.out).not.toContain('Renew passport'); // snoozed until December
@@ -36,8 +38,17 @@ describe('mindflow CLI', () => {
     it('prints JSON objects with id, title, score and reasoning, best first', () => {
       const r = mindflow('rank', '--csv', example, ...at, '--json');
       expect(r.code).toBe(0);
-      const ranked = JSON.parse(r.out) as { id: string; title: string; score: number; reasoning: { total_score: number } }[];
-      expect(ranked.map((x) => x.title).slice(0, 3)).toEqual(['Submit expense report', 'Morning review', 'Write blog post']);
+      const ranked = JSON.parse(r.out) as {
+        id: string;
+        title: string;
+        score: number;
+        reasoning: { total_score: number };
+      }[];
+      expect(ranked.map((x) => x.title).slice(0, 3)).toEqual([
+        'Submit expense report',
+        'Morning review',
+        'Write blog post',
+      ]);
       expect(ranked.map((x) => x.score).slice(0, 3)).toEqual([107.25, 88, 87.5]);
       for (const x of ranked) expect(x.reasoning.total_score).toBe(x.score);
       const scores = ranked.map((x) => x.score);
@@ -52,7 +63,11 @@ describe('mindflow CLI', () => {
       const r = mindflow('rank', '--csv', file, ...at, '--json');
       expect(r.code).toBe(0);
       expect(r.err).toContain(`${file}:3: title: is empty`);
-      expect(r.err).toMatch(new RegExp(`${file}:4: priority: "urgentish" is not a priority.*due: "someday" is not a date`));
+      expect(r.err).toMatch(
+        new RegExp(
+          `${file}:4: priority: "urgentish" is not a priority.*due: "someday" is not a date`,
+        ),
+      );
       const titles = (JSON.parse(r.out) as { title: string }[]).map((x) => x.title);
       expect(titles).toEqual(['Good one', 'Odd priority', 'Multi\nline title']);
     });
@@ -101,7 +116,13 @@ describe('mindflow CLI', () => {
 
   describe('gpt-schema', () => {
     it('prints an OpenAPI 3.1 document for the web app with the key filled in', () => {
-      const r = mindflow('gpt-schema', '--gas-url', 'https://script.google.com/macros/s/AKfy/exec', '--key', 'k-1');
+      const r = mindflow(
+        'gpt-schema',
+        '--gas-url',
+        'https://script.google.com/macros/s/AKfy/exec',
+        '--key',
+        'k-1',
+      );
       expect(r.code).toBe(0);
       const doc = JSON.parse(r.out);
       expect(doc.openapi).toBe('3.1.0');
