@@ -11,3 +11,4 @@ export * from './scoring/scoring-config.ts';
 export * from './scoring/score-task.ts';
 export * from './ranking/rank-tasks.ts';
 export * from './recurrence/repeat-rule.ts';
+export * from './recurrence/next-occurrence.ts';
