@@ -78,6 +78,8 @@ describe('repeat-phrase', () => {
         expect(match(line), line).toBeNull();
       }
       expect(match('Read every day', 0)).toBeNull();
+      expect(match('every constructor')).toBeNull();
+      expect(match('every __proto__ toString')).toBeNull();
       expect(match('every day', 5)).toBeNull();
     });
   });

@@ -7,7 +7,7 @@ import { clampedMonthDay, emptyRule, formatRule } from './repeat-rule-model.ts';
 type Match = { rule: RepeatRule; end: number } | null;
 type Apply = { apply: (rule: RepeatRule) => RepeatRule; end: number } | null;
 
-const WEEKDAY_NAMES: Readonly<Record<string, WeekdayCode>> = {
+const WEEKDAY_NAMES = table<WeekdayCode>({
   ...names('MO', 'monday', 'mon', 'mondays'),
   ...names('TU', 'tuesday', 'tue', 'tues', 'tuesdays'),
   ...names('WE', 'wednesday', 'wed', 'weds', 'wednesdays'),
@@ -15,21 +15,21 @@ const WEEKDAY_NAMES: Readonly<Record<string, WeekdayCode>> = {
   ...names('FR', 'friday', 'fri', 'fridays'),
   ...names('SA', 'saturday', 'sat', 'saturdays'),
   ...names('SU', 'sunday', 'sun', 'sundays'),
-};
+});
 const WORKDAYS: WeekdayCode[] = ['MO', 'TU', 'WE', 'TH', 'FR'];
-const UNITS: Readonly<Record<string, Frequency>> = {
+const UNITS = table<Frequency>({
   ...names('DAILY', 'day', 'days'),
   ...names('WEEKLY', 'week', 'weeks'),
   ...names('MONTHLY', 'month', 'months'),
   ...names('YEARLY', 'year', 'years'),
-};
-const ADVERBS: Readonly<Record<string, Frequency>> = {
+});
+const ADVERBS = table<Frequency>({
   ...names('DAILY', 'daily'),
   ...names('WEEKLY', 'weekly', 'fortnightly'),
   ...names('MONTHLY', 'monthly'),
   ...names('YEARLY', 'yearly', 'annually'),
-};
-const COUNT_WORDS: Readonly<Record<string, number>> = {
+});
+const COUNT_WORDS = table<number>({
   other: 2,
   two: 2,
   three: 3,
@@ -42,15 +42,20 @@ const COUNT_WORDS: Readonly<Record<string, number>> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
-};
-const NTH_WORDS: Readonly<Record<string, number>> = {
+});
+const NTH_WORDS = table<number>({
   ...names(1, 'first', '1st'),
   ...names(2, 'second', '2nd'),
   ...names(3, 'third', '3rd'),
   ...names(4, 'fourth', '4th'),
   ...names(5, 'fifth', '5th'),
   ...names(-1, 'last'),
-};
+});
+
+// Maps, not plain objects: a word such as "constructor" must not find Object.prototype.
+function table<T>(entries: Record<string, T>): ReadonlyMap<string, T> {
+  return new Map(Object.entries(entries));
+}
 
 function names<T>(value: T, ...keys: string[]): Record<string, T> {
   return Object.fromEntries(keys.map((k) => [k, value]));
@@ -72,7 +77,7 @@ function norm(words: readonly string[], i: number): string {
 
 function matchRule(words: readonly string[], start: number): Match {
   const first = norm(words, start);
-  const adverb = ADVERBS[first];
+  const adverb = ADVERBS.get(first);
   if (adverb !== undefined) {
     const rule = { ...emptyRule(adverb), interval: first === 'fortnightly' ? 2 : 1 };
     return withTail(words, rule, start + 1);
@@ -93,7 +98,7 @@ function matchEvery(words: readonly string[], i: number): Match {
   // of the month", which is a place in the month.
   const count = readCount(w);
   const at = count === null ? i : i + 1;
-  const unit = UNITS[norm(words, at)];
+  const unit = UNITS.get(norm(words, at));
   if (unit !== undefined && norm(words, at + 1) !== 'of') {
     return withTail(words, { ...emptyRule(unit), interval: count ?? 1 }, at + 1);
   }
@@ -111,9 +116,9 @@ function weeklyOn(days: readonly WeekdayCode[]): RepeatRule {
 function readCount(word: string): number | null {
   const m = /^(\d{1,3})(?:st|nd|rd|th)?$/.exec(word);
   if (m) return Number(m[1]) >= 1 ? Number(m[1]) : null;
-  const nth = NTH_WORDS[word];
+  const nth = NTH_WORDS.get(word);
   if (nth !== undefined) return nth >= 2 ? nth : null;
-  return COUNT_WORDS[word] ?? null;
+  return COUNT_WORDS.get(word) ?? null;
 }
 
 /** "… on tuesday" after a weekly rule, "… on the 15th" after a monthly one; optional. */
@@ -157,7 +162,7 @@ function weekdayParts(words: readonly string[], i: number): WeekdayCode[] | null
   const parts = norm(words, i)
     .split(',')
     .filter((p) => p !== '');
-  const codes = parts.map((p) => WEEKDAY_NAMES[p]);
+  const codes = parts.map((p) => WEEKDAY_NAMES.get(p));
   if (codes.length === 0 || codes.some((c) => c === undefined)) return null;
   return codes as WeekdayCode[];
 }
@@ -170,8 +175,8 @@ function matchMonthSpec(words: readonly string[], i: number, dayNumberForm: bool
   const j = norm(words, i) === 'the' ? i + 1 : i;
   const w = norm(words, j);
   const next = norm(words, j + 1);
-  const nth = NTH_WORDS[w];
-  const weekday = WEEKDAY_NAMES[next];
+  const nth = NTH_WORDS.get(w);
+  const weekday = WEEKDAY_NAMES.get(next);
   if (nth !== undefined && weekday !== undefined) {
     const byDay = [{ ordinal: nth, day: weekday }];
     return { apply: (rule) => ({ ...rule, byDay, byMonthDay: [], bySetPos: [] }), end: j + 2 };
