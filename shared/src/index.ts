@@ -12,3 +12,4 @@ export * from './scoring/score-task.ts';
 export * from './ranking/rank-tasks.ts';
 export * from './recurrence/repeat-rule.ts';
 export * from './recurrence/next-occurrence.ts';
+export * from './task/priority-words.ts';
