@@ -13,3 +13,4 @@ export * from './ranking/rank-tasks.ts';
 export * from './recurrence/repeat-rule.ts';
 export * from './recurrence/next-occurrence.ts';
 export * from './task/priority-words.ts';
+export * from './quick-add/quick-add.ts';
