@@ -4,6 +4,7 @@ import { addDays } from '../time/civil-date.ts';
 import { ZonedCalendar } from '../time/time-zone.ts';
 import { intlTimeZone } from '../time/time-zone.intl.ts';
 import { firstOccurrence, nextOccurrence } from './next-occurrence.ts';
+import { RRule } from './rrule-lib.ts';
 
 const newYork = new ZonedCalendar(intlTimeZone, 'America/New_York');
 const berlin = new ZonedCalendar(intlTimeZone, 'Europe/Berlin');
@@ -195,6 +196,48 @@ describe('next-occurrence', () => {
           const r = next(due, `FREQ=DAILY;INTERVAL=${k}`, noonOn(due));
           expect(r?.due).toBe(addDays(due, k));
         }),
+      );
+    });
+  });
+
+  describe('nextOccurrence with a due long past', () => {
+    it('answers quickly for a due centuries ago', () => {
+      const started = performance.now();
+      expect(next('0026-11-25', 'FREQ=DAILY', noonOn('2026-11-25'))?.due).toBe('2026-11-26');
+      expect(next('1900-01-01T09:00:00-05:00', 'FREQ=WEEKLY', noonOn('2026-11-25'))?.due).toBe(
+        '2026-11-30T09:00:00-05:00', // 1900-01-01 was a Monday
+      );
+      expect(performance.now() - started).toBeLessThan(500);
+    });
+
+    it('lands where walking the rule from the old due would, phase and all', () => {
+      const rules = [
+        'FREQ=DAILY;INTERVAL=3',
+        'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH',
+        'FREQ=WEEKLY;INTERVAL=3',
+        'FREQ=MONTHLY;INTERVAL=5;BYDAY=-1FR',
+        'FREQ=MONTHLY;INTERVAL=7',
+        'FREQ=YEARLY;INTERVAL=3',
+      ];
+      const today = '2026-11-25';
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...rules),
+          fc.record({
+            year: fc.integer({ min: 1970, max: 2025 }),
+            month: fc.integer({ min: 1, max: 12 }),
+            day: fc.integer({ min: 1, max: 28 }),
+          }),
+          (rule, d) => {
+            const due = `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+            const walked = new RRule({
+              ...RRule.parseString(rule),
+              dtstart: new Date(`${due}T00:00:00Z`),
+            }).after(new Date(`${today}T23:59:59Z`), false);
+            expect(next(due, rule, noonOn(today))?.due).toBe(walked?.toISOString().slice(0, 10));
+          },
+        ),
+        { numRuns: 60 },
       );
     });
   });

@@ -12,6 +12,7 @@ import { RRule } from './rrule-lib.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
+const GREGORIAN_CYCLE_DAYS = 146_097;
 
 export interface NextOccurrence {
   due: string;
@@ -114,11 +115,24 @@ function occurrenceAfter(
   const text = formatRule({ ...rule, count: null, until: null });
   const engine = new RRule({
     ...RRule.parseString(text),
-    dtstart: new Date(dtstart),
+    dtstart: new Date(fastForward(rule, dtstart, after)),
     until: rule.until === null ? null : new Date(floatingUntil(rule.until, options.calendar)),
   });
   const next = engine.after(new Date(after), options.inclusive);
   return next === null ? null : next.getTime();
+}
+
+/**
+ * rrule walks every period from dtstart, so a due decades in the past (a typo such as
+ * 0026-11-25 in a Sheet) would take seconds. Move dtstart forward by whole periods, which
+ * keeps the rule's phase: whole days or weeks for DAILY and WEEKLY, and for MONTHLY and
+ * YEARLY whole 400-year Gregorian cycles (146,097 days), after which the calendar repeats.
+ */
+function fastForward(rule: RepeatRule, dtstart: number, after: number): number {
+  const days = rule.freq === 'DAILY' ? 1 : rule.freq === 'WEEKLY' ? 7 : GREGORIAN_CYCLE_DAYS;
+  const period = days * rule.interval * DAY_MS;
+  const periods = Math.floor((after - dtstart) / period) - 1;
+  return periods > 0 ? dtstart + periods * period : dtstart;
 }
 
 /** UNTIL as a floating time: a bare date includes that whole local day. */
