@@ -67,13 +67,12 @@ function toMatch(
   starts: readonly number[],
   options: { now: number; calendar: ZonedCalendar },
 ): DueMatch | null {
-  let start = starts.indexOf(result.index);
+  let start = wordAt(starts, result.index);
   const endChar = result.index + result.text.length;
-  const end = starts.findIndex((s) => s >= endChar);
-  const last = (end < 0 ? words.length : end) - 1;
+  const last = wordAt(starts, endChar - 1);
   // Only whole words: the rest of the last word may be punctuation ("Friday,"), nothing else.
   const tail = (words[last] ?? '').slice(endChar - (starts[last] ?? 0));
-  if (start < 0 || last < start || !/^[.,;:!?]*$/.test(tail)) return null;
+  if (starts[start] !== result.index || last < start || !/^[.,;:!?]*$/.test(tail)) return null;
   for (let i = start; i <= last; i++) if (!free[i]) return null;
   let connective: number | null = null;
   if (last > start && isConnective(words[start])) connective = start++;
@@ -115,6 +114,18 @@ function readDue(
     minuteOfDay,
     timeOnly,
   };
+}
+
+/** Index of the word that holds character `offset` (binary search: chrono may return many). */
+function wordAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function isConnective(word: string | undefined): boolean {
