@@ -156,6 +156,13 @@ describe('next-occurrence', () => {
       expect(next(null, 'FREQ=DAILY', noonOn('2026-11-25'))?.due).toBe('2026-11-26');
     });
 
+    it('reads a phrase typed into a Sheet cell as its rule', () => {
+      expect(next('2026-11-27', 'every weekday', noonOn('2026-11-27'))).toEqual({
+        due: '2026-11-30',
+        repeat: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+      });
+    });
+
     it('ends the series when the stored repeat is not a rule', () => {
       expect(next('2026-11-25', 'whenever', noonOn('2026-11-25'))).toBeNull();
     });

@@ -4,6 +4,7 @@ import { parseDue } from '../task/task-time.ts';
 import type { RepeatRule } from './repeat-rule-model.ts';
 import { clampedMonthDay, formatRule } from './repeat-rule-model.ts';
 import { parseRuleText } from './repeat-rule-parse.ts';
+import { normalizeRepeat } from './repeat-rule.ts';
 import { RRule } from './rrule-lib.ts';
 
 // All date arithmetic runs on "floating" wall-clock times: the local wall clock written as
@@ -27,7 +28,7 @@ interface Anchor {
 
 /**
  * The next due after completing a recurring task, or null when the series has ended (or
- * the stored repeat is not a rule: then the task simply completes). Like Todoist, the due
+ * the stored repeat is neither a rule nor a phrase: then the task simply completes). Like Todoist, the due
  * moves to the first occurrence after both the current due and today, so a daily task three
  * days overdue moves to tomorrow. COUNT counts the occurrences left and shrinks by one.
  */
@@ -37,12 +38,12 @@ export function nextOccurrence(args: {
   now: number;
   calendar: ZonedCalendar;
 }): NextOccurrence | null {
-  const parsed = parseRuleText(args.repeat);
-  if (!parsed.ok || parsed.rule.count === 1) return null;
+  const stored = readRule(args.repeat);
+  if (stored === null || stored.count === 1) return null;
   const { calendar } = args;
   const today = calendar.localDate(args.now);
   const anchor = dueAnchor(args.due, calendar) ?? { floating: floatingAt(today, 0), timed: false };
-  const rule = pinMonthDay(parsed.rule, anchor.floating);
+  const rule = pinMonthDay(stored, anchor.floating);
   const endOfToday = floatingAt(today, 0) + DAY_MS - 1000;
   const next = occurrenceAfter(rule, anchor.floating, Math.max(anchor.floating, endOfToday), {
     inclusive: false,
@@ -67,17 +68,24 @@ export function firstOccurrence(args: {
   notBefore: number;
   calendar: ZonedCalendar;
 }): string | null {
-  const parsed = parseRuleText(args.repeat);
-  if (!parsed.ok) return null;
+  const rule = readRule(args.repeat);
+  if (rule === null) return null;
   const { calendar } = args;
   const start = floatingAt(args.date, args.minuteOfDay ?? 0);
   const local = calendar.local(args.notBefore);
   const notBefore = floatingAt(local.date, args.minuteOfDay === null ? 0 : local.minuteOfDay);
-  const next = occurrenceAfter(parsed.rule, start, Math.max(start, notBefore), {
+  const next = occurrenceAfter(rule, start, Math.max(start, notBefore), {
     inclusive: true,
     calendar,
   });
   return next === null ? null : dueFromFloating(next, args.minuteOfDay !== null, calendar);
+}
+
+/** A stored repeat is an RRULE, but a hand-edited Sheet cell may hold a phrase. */
+function readRule(text: string): RepeatRule | null {
+  const normalized = normalizeRepeat(text);
+  const parsed = normalized.ok ? parseRuleText(normalized.rrule) : null;
+  return parsed?.ok ? parsed.rule : null;
 }
 
 function dueAnchor(due: string | null, calendar: ZonedCalendar): Anchor | null {

@@ -32,6 +32,8 @@ describe('repeat-phrase', () => {
       expect(match('every tues & thurs')?.rrule).toBe('FREQ=WEEKLY;BYDAY=TU,TH');
       expect(match('every Sunday.')).toEqual({ length: 2, rrule: 'FREQ=WEEKLY;BYDAY=SU' });
       expect(match('every mondays')?.rrule).toBe('FREQ=WEEKLY;BYDAY=MO');
+      expect(match('every mon , fri')).toEqual({ length: 4, rrule: 'FREQ=WEEKLY;BYDAY=MO,FR' });
+      expect(match('every monday, buy milk')).toEqual({ length: 2, rrule: 'FREQ=WEEKLY;BYDAY=MO' });
     });
 
     it('reads intervals as digits, words and ordinals', () => {

@@ -148,8 +148,8 @@ function matchWeekdayList(
     days.push(...parts);
     j += 1;
     if ((words[j - 1] ?? '').endsWith(',') && weekdayParts(words, j)) continue;
-    const sep = norm(words, j);
-    if (['and', '&', ','].includes(words[j] === ',' ? ',' : sep) && weekdayParts(words, j + 1)) {
+    const sep = words[j] === ',' ? ',' : norm(words, j);
+    if (['and', '&', ','].includes(sep) && weekdayParts(words, j + 1)) {
       j += 1;
       continue;
     }
