@@ -191,6 +191,12 @@ describe('quick-add', () => {
       expect(parse('Team call every monday 11am').fields.due).toBe('2026-11-30T11:00:00-05:00');
     });
 
+    it('takes the longest repeat phrase when there are several', () => {
+      const r = parse('Weekly review every friday');
+      expect(r.fields).toMatchObject({ title: 'Weekly review', repeat: 'FREQ=WEEKLY;BYDAY=FR' });
+      expect(r.fields.due).toBe('2026-11-27');
+    });
+
     it('does not read "every monday" as next Monday', () => {
       const r = parse('Report every monday');
       expect(r.tokens.map((t) => t.kind)).toEqual(['title', 'repeat']);

@@ -83,14 +83,21 @@ function claimMarkers(words: readonly string[], claims: (Claim | undefined)[], f
   });
 }
 
-/** Before dates, so "every monday" is a repeat and not next Monday. */
+/**
+ * Before dates, so "every monday" is a repeat and not next Monday. The longest phrase wins,
+ * so in "Weekly review every friday" the repeat is "every friday" and "Weekly" stays title.
+ */
 function claimRepeat(words: readonly string[], claims: (Claim | undefined)[], f: QuickAddFields) {
+  let best: { start: number; length: number; rrule: string } | null = null;
   for (let i = 0; i < words.length; i++) {
     const m = claims[i] ? null : matchRepeatPhrase(words, i);
     if (m === null || claims.slice(i, i + m.length).some((c) => c !== undefined)) continue;
-    f.repeat = m.rrule;
-    for (let j = i; j < i + m.length; j++) claims[j] = { kind: 'repeat', group: i, value: m.rrule };
-    return;
+    if (best === null || m.length > best.length) best = { start: i, ...m };
+  }
+  if (best === null) return;
+  f.repeat = best.rrule;
+  for (let j = best.start; j < best.start + best.length; j++) {
+    claims[j] = { kind: 'repeat', group: best.start, value: best.rrule };
   }
 }
 
