@@ -6,5 +6,7 @@ export default defineConfig({
     root: import.meta.dirname,
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', 'dist/**'],
+    // Tests exercise the artefact clasp pushes, so dist/ is rebuilt before they run.
+    globalSetup: ['./vitest.global-setup.ts'],
   },
 });
