@@ -12,7 +12,8 @@ import {
 import { SERVICE_NAMES } from './runtime/call-counter.ts';
 import { mediaTypeOf, TextOutputApi } from './services/content-service.ts';
 import { HtmlOutputApi } from './services/html-service.ts';
-import { AuthMode } from './services/trigger-state.ts';
+import { AuthMode, EventType } from './services/trigger-state.ts';
+import { parseA1 } from './spreadsheet/a1-notation.ts';
 import { SpreadsheetApi } from './spreadsheet/spreadsheet.ts';
 
 export interface LoadBundleOptions extends EmulatorOptions {
@@ -89,18 +90,43 @@ export class LoadedBundle {
     );
   }
 
-  /** Fires an installed trigger (by unique id or handler name) as its owner, AuthMode.FULL. */
-  runTrigger(idOrHandler: string): unknown {
+  /**
+   * Fires an installed trigger (by unique id or handler name) as its owner, AuthMode.FULL.
+   * `extra` adds event fields, e.g. { range } for an edit (see edit()).
+   */
+  runTrigger(idOrHandler: string, extra: Record<string, unknown> = {}): unknown {
     const trigger = this.emulator.triggers.find(idOrHandler);
     if (!trigger) throw new Error(`no installed trigger ${idOrHandler}`);
     const event = {
       authMode: AuthMode.FULL,
       triggerUid: trigger.uniqueId,
       ...(trigger.sourceId ? { source: this.activeSpreadsheet() } : {}),
+      ...extra,
     };
     return this.once({ kind: 'installable-trigger' }, (x) =>
       x.call(trigger.handlerFunction, event),
     );
+  }
+
+  /**
+   * A person types `rows` into `sheetName` from `at` (Sheets' typing rules apply), then every
+   * installed onEdit trigger of the spreadsheet fires with e.range covering the block.
+   * Answers how many triggers ran.
+   */
+  edit(sheetName: string, at: string, rows: readonly (readonly unknown[])[]): number {
+    const model = this.emulator.spreadsheet();
+    model.seed(sheetName, rows, { at });
+    const ref = parseA1(at);
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const sheet = new SpreadsheetApi(model).getSheetByName(sheetName);
+    if (!sheet) throw new Error(`no sheet named ${sheetName}`);
+    const range = sheet.getRange(ref.startRow ?? 1, ref.startColumn ?? 1, rows.length, width);
+    const value = rows.length === 1 && width === 1 ? rows[0]?.[0] : undefined;
+    const triggers = this.emulator.triggers.triggers.filter(
+      (t) => t.eventType === EventType.ON_EDIT && t.sourceId === model.id,
+    );
+    for (const t of triggers) this.runTrigger(t.uniqueId, { range, value });
+    return triggers.length;
   }
 
   private activeSpreadsheet(): SpreadsheetApi {
