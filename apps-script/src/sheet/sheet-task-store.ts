@@ -1,0 +1,244 @@
+import {
+  applyListQuery,
+  parseInstant,
+  StoreUnavailableError,
+  type Task,
+  type TaskListQuery,
+  type TaskStore,
+  type ZonedCalendar,
+} from '@mindflow/shared';
+import type { ScriptLock } from '../script-lock.ts';
+import type { AuditEntry, AuditLog } from './audit-log.ts';
+import { TASKS_SHEET } from './sheet-names.ts';
+import { removeRow, writeStamps, writeTasks } from './sheet-writes.ts';
+import { readTaskTable, type TableEntry, type TaskTable } from './task-table.ts';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Hand-typed rows given their id on one write, at most: the rest wait for the next one. */
+const MAX_STAMPS_PER_WRITE = 50;
+
+export interface SheetTaskStoreDeps {
+  spreadsheet: Spreadsheet;
+  calendar: ZonedCalendar;
+  now: () => number;
+  lock: ScriptLock;
+  audit: AuditLog;
+}
+
+/** Why the Sheet cannot be used until Set up / repair runs. */
+export interface SetupProblem {
+  missingSheet: boolean;
+  missingHeaders: string[];
+}
+
+const copy = (t: Task): Task => ({ ...t, tags: [...t.tags] });
+
+/**
+ * The TaskStore over the `Tasks` sheet. An operation reads the table once (one getValues)
+ * and answers every question from that snapshot; writes take the script lock, read the
+ * table again if the snapshot predates the lock, find rows by id, write task columns only
+ * and append the audit rows before the lock is released.
+ */
+export class SheetTaskStore implements TaskStore {
+  /** What the audit log calls the change; the host sets the catalogue operation. */
+  operation: string | null = null;
+  private readonly deps: SheetTaskStoreDeps;
+  private sheet: Sheet | null = null;
+  private snapshot: { table: TaskTable | null; missing: string[]; epoch: number } | null = null;
+
+  constructor(deps: SheetTaskStoreDeps) {
+    this.deps = deps;
+  }
+
+  /** Null when the Sheet is usable; reads the table (once) to tell. */
+  setupProblem(): SetupProblem | null {
+    const snap = this.read();
+    if (snap.table) return null;
+    return { missingSheet: this.sheet === null, missingHeaders: snap.missing };
+  }
+
+  /** Rows MindFlow could not read fully, for the repair report: row number and warnings. */
+  rowWarnings(): { row: number; warnings: string[] }[] {
+    const table = this.read().table;
+    if (!table) return [];
+    return table.entries
+      .filter((e) => e.warnings.length > 0)
+      .map((e) => ({ row: e.row, warnings: [...e.warnings] }));
+  }
+
+  get(id: string): Task | null {
+    const entry = this.table().byId.get(id);
+    return entry?.task ? copy(entry.task) : null;
+  }
+
+  list(query: TaskListQuery): Task[] {
+    return applyListQuery(this.tasks(), query).map(copy);
+  }
+
+  listActive(): Task[] {
+    return this.tasks()
+      .filter((t) => t.status !== 'completed')
+      .map(copy);
+  }
+
+  insert(task: Task): 'ok' | 'conflict' {
+    return this.write('insert', (table, log) => {
+      if (table.byId.has(task.id)) return 'conflict';
+      this.append(table, [task]);
+      log.push({ operation: this.operation ?? 'insert', taskId: task.id });
+      return 'ok';
+    });
+  }
+
+  update(task: Task, expectedUpdatedAt: string): 'ok' | 'not_found' | 'conflict' {
+    return this.write('update', (table, log) => {
+      const entry = table.byId.get(task.id);
+      if (!entry?.task) return 'not_found';
+      if (parseInstant(entry.task.updated_at) !== parseInstant(expectedUpdatedAt)) {
+        return 'conflict';
+      }
+      this.replace(table, entry, task);
+      log.push({ operation: this.operation ?? 'update', taskId: task.id });
+      return 'ok';
+    });
+  }
+
+  delete(id: string): boolean {
+    return this.write('delete', (table, log) => {
+      const entry = table.byId.get(id);
+      if (!entry) return false;
+      const shifted = removeRow(this.requireSheet(), table, entry.row);
+      table.byId.delete(id);
+      const at = table.entries.indexOf(entry);
+      if (shifted) {
+        table.entries.splice(at, 1);
+        for (const e of table.entries.slice(at)) e.row -= 1;
+        table.lastUsedRow -= 1;
+      } else {
+        table.entries[at] = { row: entry.row, kind: 'blank', task: null, warnings: [], stamp: [] };
+      }
+      log.push({ operation: this.operation ?? 'delete', taskId: id });
+      return true;
+    });
+  }
+
+  upsertMany(tasks: readonly Task[]): void {
+    this.write('upsertMany', (table, log) => {
+      const fresh: Task[] = [];
+      for (const task of tasks) {
+        const entry = table.byId.get(task.id);
+        if (entry) this.replace(table, entry, task);
+        else if (!fresh.some((t) => t.id === task.id)) fresh.push(task);
+        log.push({ operation: this.operation ?? 'upsertMany', taskId: task.id });
+      }
+      this.append(table, fresh);
+    });
+  }
+
+  /**
+   * Fills in ids and created_at of hand-typed rows (the onEdit trigger's job, and every
+   * write's on the side). Answers how many rows were stamped.
+   */
+  stampHandTypedRows(limit = MAX_STAMPS_PER_WRITE): number {
+    return this.write('stamp', () => 0, limit);
+  }
+
+  private tasks(): Task[] {
+    const out: Task[] = [];
+    for (const e of this.table().entries) if (e.task) out.push(e.task);
+    return out;
+  }
+
+  private table(): TaskTable {
+    const snap = this.read();
+    if (!snap.table) {
+      throw new StoreUnavailableError(
+        this.sheet === null
+          ? `There is no ${TASKS_SHEET} sheet: run MindFlow › Set up / repair sheet`
+          : `The ${TASKS_SHEET} sheet lacks the columns ${snap.missing.join(', ')}: run MindFlow › Set up / repair sheet`,
+      );
+    }
+    return snap.table;
+  }
+
+  /** The snapshot; read again when the lock was taken after it was read. */
+  private read(): { table: TaskTable | null; missing: string[] } {
+    const epoch = this.deps.lock.epoch;
+    if (this.snapshot && (this.snapshot.epoch === epoch || !this.deps.lock.held)) {
+      return this.snapshot;
+    }
+    this.sheet = this.deps.spreadsheet.getSheetByName(TASKS_SHEET);
+    if (!this.sheet) {
+      this.snapshot = { table: null, missing: [], epoch };
+      return this.snapshot;
+    }
+    const values = this.sheet.getDataRange().getValues();
+    const read = readTaskTable(values, { calendar: this.deps.calendar, now: this.deps.now() });
+    this.snapshot = read.ok
+      ? { table: read.table, missing: [], epoch }
+      : { table: null, missing: read.missing, epoch };
+    return this.snapshot;
+  }
+
+  private requireSheet(): Sheet {
+    if (!this.sheet) throw new StoreUnavailableError(`There is no ${TASKS_SHEET} sheet`);
+    return this.sheet;
+  }
+
+  /** Runs a write under the lock, stamping pending hand-typed rows and logging every change. */
+  private write<T>(
+    operation: string,
+    body: (table: TaskTable, log: AuditEntry[]) => T,
+    stampLimit = MAX_STAMPS_PER_WRITE,
+  ): T {
+    return this.deps.lock.runExclusive(() => {
+      const table = this.table();
+      const log: AuditEntry[] = [];
+      const pending = table.entries.filter((e) => e.stamp.length > 0).slice(0, stampLimit);
+      if (pending.length > 0) {
+        for (const e of pending) {
+          log.push({
+            operation: this.operation ?? operation,
+            taskId: e.task?.id ?? '',
+            detail: `row ${e.row}: filled in ${e.stamp.join(', ')}`,
+          });
+        }
+        writeStamps(this.requireSheet(), table, pending);
+      }
+      const result = body(table, log);
+      this.deps.audit.append(log);
+      return (operation === 'stamp' ? pending.length : result) as T;
+    });
+  }
+
+  private append(table: TaskTable, tasks: Task[]): void {
+    if (tasks.length === 0) return;
+    const first = table.lastUsedRow + 1;
+    writeTasks(this.requireSheet(), table, first, tasks);
+    tasks.forEach((task, i) => {
+      const entry: TableEntry = {
+        row: first + i,
+        kind: 'task',
+        task: copy(task),
+        warnings: [],
+        stamp: [],
+      };
+      // Rows past the last used one are blank (or user-only) and may already be listed.
+      const existing = table.entries.findIndex((e) => e.row === entry.row);
+      if (existing >= 0) table.entries[existing] = entry;
+      else table.entries.push(entry);
+      table.byId.set(task.id, entry);
+    });
+    table.lastUsedRow = first + tasks.length - 1;
+  }
+
+  private replace(table: TaskTable, entry: TableEntry, task: Task): void {
+    writeTasks(this.requireSheet(), table, entry.row, [task]);
+    entry.task = copy(task);
+    entry.warnings = [];
+    entry.stamp = [];
+    table.byId.set(task.id, entry);
+  }
+}
