@@ -11,7 +11,13 @@ import type { ScriptLock } from '../script-lock.ts';
 import type { AuditEntry, AuditLog } from './audit-log.ts';
 import { TASKS_SHEET } from './sheet-names.ts';
 import { removeRow, writeStamps, writeTasks } from './sheet-writes.ts';
-import { readTaskTable, type TableEntry, type TaskTable } from './task-table.ts';
+import {
+  mayNeedStamp,
+  readTaskTable,
+  writtenEntry,
+  type TableEntry,
+  type TaskTable,
+} from './task-table.ts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -63,22 +69,28 @@ export class SheetTaskStore implements TaskStore {
   rowWarnings(): { row: number; warnings: string[] }[] {
     const table = this.read().table;
     if (!table) return [];
-    return table.entries
-      .filter((e) => e.warnings.length > 0)
-      .map((e) => ({ row: e.row, warnings: [...e.warnings] }));
+    const out: { row: number; warnings: string[] }[] = [];
+    for (const e of table.entries) {
+      const { warnings } = table.parse(e);
+      if (warnings.length > 0) out.push({ row: e.row, warnings: [...warnings] });
+    }
+    return out;
   }
 
   get(id: string): Task | null {
-    const entry = this.table().byId.get(id);
-    return entry?.task ? copy(entry.task) : null;
+    const task = this.taskOf(id);
+    return task ? copy(task) : null;
   }
 
   list(query: TaskListQuery): Task[] {
-    return applyListQuery(this.tasks(), query).map(copy);
+    const statuses = query.statuses;
+    // A canonical status cell decides without parsing the row; other rows are parsed.
+    const candidates = this.tasks((s) => statuses === null || s === null || statuses.includes(s));
+    return applyListQuery(candidates, query).map(copy);
   }
 
   listActive(): Task[] {
-    return this.tasks()
+    return this.tasks((s) => s !== 'completed')
       .filter((t) => t.status !== 'completed')
       .map(copy);
   }
@@ -95,8 +107,9 @@ export class SheetTaskStore implements TaskStore {
   update(task: Task, expectedUpdatedAt: string): 'ok' | 'not_found' | 'conflict' {
     return this.write('update', (table, log) => {
       const entry = table.byId.get(task.id);
-      if (!entry?.task) return 'not_found';
-      if (parseInstant(entry.task.updated_at) !== parseInstant(expectedUpdatedAt)) {
+      const current = entry ? table.parse(entry).task : null;
+      if (!entry || !current) return 'not_found';
+      if (parseInstant(current.updated_at) !== parseInstant(expectedUpdatedAt)) {
         return 'conflict';
       }
       this.replace(table, entry, task);
@@ -108,7 +121,7 @@ export class SheetTaskStore implements TaskStore {
   delete(id: string): boolean {
     return this.write('delete', (table, log) => {
       const entry = table.byId.get(id);
-      if (!entry) return false;
+      if (!entry || !table.parse(entry).task) return false;
       const shifted = removeRow(this.requireSheet(), table, entry.row);
       table.byId.delete(id);
       const at = table.entries.indexOf(entry);
@@ -117,7 +130,7 @@ export class SheetTaskStore implements TaskStore {
         for (const e of table.entries.slice(at)) e.row -= 1;
         table.lastUsedRow -= 1;
       } else {
-        table.entries[at] = { row: entry.row, kind: 'blank', task: null, warnings: [], stamp: [] };
+        table.entries[at] = { row: entry.row, id: null, cells: [], status: null };
       }
       log.push({ operation: this.operation ?? 'delete', taskId: id });
       return true;
@@ -129,7 +142,7 @@ export class SheetTaskStore implements TaskStore {
       const fresh: Task[] = [];
       for (const task of tasks) {
         const entry = table.byId.get(task.id);
-        if (entry) this.replace(table, entry, task);
+        if (entry && table.parse(entry).task) this.replace(table, entry, task);
         else if (!fresh.some((t) => t.id === task.id)) fresh.push(task);
         log.push({ operation: this.operation ?? 'upsertMany', taskId: task.id });
       }
@@ -145,9 +158,21 @@ export class SheetTaskStore implements TaskStore {
     return this.write('stamp', () => 0, limit);
   }
 
-  private tasks(): Task[] {
+  private taskOf(id: string): Task | null {
+    const table = this.table();
+    const entry = table.byId.get(id);
+    return entry ? table.parse(entry).task : null;
+  }
+
+  /** Tasks of the rows whose status cell passes `keep` (null: not a canonical status). */
+  private tasks(keep: (status: Task['status'] | null) => boolean = () => true): Task[] {
+    const table = this.table();
     const out: Task[] = [];
-    for (const e of this.table().entries) if (e.task) out.push(e.task);
+    for (const e of table.entries) {
+      if (e.id === null || !keep(e.status)) continue;
+      const task = table.parse(e).task;
+      if (task) out.push(task);
+    }
     return out;
   }
 
@@ -196,13 +221,15 @@ export class SheetTaskStore implements TaskStore {
     return this.deps.lock.runExclusive(() => {
       const table = this.table();
       const log: AuditEntry[] = [];
-      const pending = table.entries.filter((e) => e.stamp.length > 0).slice(0, stampLimit);
+      const pending = table.entries
+        .filter((e) => mayNeedStamp(e, table.columns) && table.parse(e).stamp.length > 0)
+        .slice(0, stampLimit);
       if (pending.length > 0) {
         for (const e of pending) {
           log.push({
             operation: this.operation ?? operation,
-            taskId: e.task?.id ?? '',
-            detail: `row ${e.row}: filled in ${e.stamp.join(', ')}`,
+            taskId: e.id ?? '',
+            detail: `row ${e.row}: filled in ${table.parse(e).stamp.join(', ')}`,
           });
         }
         writeStamps(this.requireSheet(), table, pending);
@@ -218,13 +245,7 @@ export class SheetTaskStore implements TaskStore {
     const first = table.lastUsedRow + 1;
     writeTasks(this.requireSheet(), table, first, tasks);
     tasks.forEach((task, i) => {
-      const entry: TableEntry = {
-        row: first + i,
-        kind: 'task',
-        task: copy(task),
-        warnings: [],
-        stamp: [],
-      };
+      const entry = writtenEntry(first + i, copy(task));
       // Rows past the last used one are blank (or user-only) and may already be listed.
       const existing = table.entries.findIndex((e) => e.row === entry.row);
       if (existing >= 0) table.entries[existing] = entry;
@@ -236,9 +257,7 @@ export class SheetTaskStore implements TaskStore {
 
   private replace(table: TaskTable, entry: TableEntry, task: Task): void {
     writeTasks(this.requireSheet(), table, entry.row, [task]);
-    entry.task = copy(task);
-    entry.warnings = [];
-    entry.stamp = [];
+    Object.assign(entry, writtenEntry(entry.row, copy(task)));
     table.byId.set(task.id, entry);
   }
 }

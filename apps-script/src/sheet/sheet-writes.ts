@@ -74,17 +74,17 @@ function consecutiveRuns(entries: TableEntry[]): TableEntry[][] {
 export function writeStamps(sheet: Sheet, table: TaskTable, entries: TableEntry[]): void {
   for (const field of STAMP_FIELDS) {
     const column = table.columns[field] + 1;
-    const needing = entries.filter((e) => e.stamp.includes(field) && e.task);
+    const needing = entries.filter((e) => table.parse(e).stamp.includes(field));
     for (const run of consecutiveRuns(needing)) {
       const first = run[0];
       if (!first) continue;
       sheet
         .getRange(first.row, column, run.length, 1)
         .setNumberFormat('@')
-        .setValues(run.map((e) => [e.task?.[field] ?? '']));
+        .setValues(run.map((e) => [table.parse(e).task?.[field] ?? '']));
     }
   }
-  for (const e of entries) e.stamp = [];
+  for (const e of entries) table.parse(e).stamp = [];
 }
 
 /**
