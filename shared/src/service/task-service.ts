@@ -8,7 +8,7 @@ import { DEFAULT_SCORING, type ScoringConfig } from '../scoring/scoring-config.t
 import type { ScoringContext } from '../scoring/score-task.ts';
 import { ZonedCalendar, type TimeZonePort } from '../time/time-zone.ts';
 import { fail, StoreUnavailableError, validationFailed, type Result } from './result.ts';
-import { runFlow, runFlowSync, type Flow } from './task-flow.ts';
+import { runFlow, runFlowSync, type Flow, type FlowPorts } from './task-flow.ts';
 import type { OperationContext } from './operation-context.ts';
 import type { TaskStore } from './task-store.ts';
 import { fieldIssues } from './validation.ts';
@@ -50,11 +50,13 @@ const HANDLERS: { [K in OperationName]: Handler } = {
 /** Executes catalogue operations on a TaskStore: validation, handler, typed result. */
 export class TaskService {
   private readonly deps: TaskServiceDeps;
+  private readonly ports: FlowPorts;
   readonly calendar: ZonedCalendar;
 
   constructor(deps: TaskServiceDeps) {
     this.deps = deps;
     this.calendar = new ZonedCalendar(deps.timeZone, deps.zone);
+    this.ports = { store: deps.store, calendar: null };
   }
 
   /** For asynchronous stores (and synchronous ones). */
@@ -67,7 +69,7 @@ export class TaskService {
     const prepared = this.prepare(name, input);
     if ('error' in prepared) return prepared.error;
     try {
-      return await runFlow(prepared.flow, this.deps.store);
+      return await runFlow(prepared.flow, this.ports);
     } catch (error) {
       return this.failure(error, name);
     }
@@ -80,7 +82,7 @@ export class TaskService {
     const prepared = this.prepare(name, input);
     if ('error' in prepared) return prepared.error;
     try {
-      return runFlowSync(prepared.flow, this.deps.store);
+      return runFlowSync(prepared.flow, this.ports);
     } catch (error) {
       return this.failure(error, name);
     }
