@@ -1,6 +1,7 @@
 export * from './catalogue/operation-schemas.ts';
 export * from './catalogue/operations.ts';
 export * from './catalogue/plan-schemas.ts';
+export * from './email/plan-email.ts';
 export * from './openapi/openapi.ts';
 export * from './planner/calendar-source.ts';
 export * from './planner/day-plan.schema.ts';
