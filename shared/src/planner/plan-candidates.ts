@@ -4,6 +4,7 @@ import { dueInstant, parseInstant } from '../task/task-time.ts';
 import type { Task } from '../task/task.schema.ts';
 import type { ZonedCalendar } from '../time/time-zone.ts';
 import type { DayLayout } from './day-layout.ts';
+import type { Interval } from './intervals.ts';
 import type { Candidate } from './place-tasks.ts';
 import type { PlanSettings } from './plan-settings.ts';
 
@@ -16,6 +17,7 @@ export interface CandidateInput {
   layout: DayLayout;
   settings: PlanSettings;
   scoring: ScoringConfig;
+  dueAt: (due: string) => number | null;
 }
 
 export interface Candidates {
@@ -23,6 +25,35 @@ export interface Candidates {
   ordered: Candidate[];
   /** Tasks asleep for the whole working day, or snoozed with no end. */
   asleep: Task[];
+}
+
+/** The morning, afternoon and evening of the planned day, once per plan rather than per task. */
+function preferredWindows(
+  scoring: ScoringConfig,
+  date: string,
+  calendar: ZonedCalendar,
+): Record<NonNullable<Task['preferred_time']>, Interval> {
+  const at = (hour: number) =>
+    hour >= 24 ? calendar.endOfDay(date) : calendar.instantAt(date, hour * 60);
+  const w = scoring.time_of_day.windows;
+  const window = ([from, to]: readonly [number, number]) => ({ start: at(from), end: at(to) });
+  return { morning: window(w.morning), afternoon: window(w.afternoon), evening: window(w.evening) };
+}
+
+/**
+ * `dueInstant` remembered per text: a thousand tasks share a handful of due dates, and each
+ * date-only due costs a few civil-date parses.
+ */
+export function memoDueInstant(calendar: ZonedCalendar): (due: string) => number | null {
+  const seen = new Map<string, number | null>();
+  return (due) => {
+    let at = seen.get(due);
+    if (at === undefined) {
+      at = dueInstant(due, calendar);
+      seen.set(due, at);
+    }
+    return at;
+  };
 }
 
 function ceilMinute(ms: number): number {
@@ -57,14 +88,13 @@ export function candidatesFor(input: CandidateInput): Candidates {
   }
   const ranked = rankTasks(pool, { now: layout.rankAt, calendar, config: input.scoring });
   const endOfDay = calendar.endOfDay(date);
-  const windows = input.scoring.time_of_day.windows;
+  const windows = preferredWindows(input.scoring, date, calendar);
   const urgent: Candidate[] = [];
   const rest: Candidate[] = [];
   for (const scored of ranked) {
     const wake = woken.get(scored.task);
     const task = wake?.original ?? scored.task;
-    const due = task.due === null ? null : dueInstant(task.due, calendar);
-    const pref = task.preferred_time === null ? null : windows[task.preferred_time];
+    const due = task.due === null ? null : input.dueAt(task.due);
     const wakesAt = wake ? ceilMinute(wake.at) : null;
     const candidate: Candidate = {
       scored,
@@ -75,12 +105,7 @@ export function candidatesFor(input: CandidateInput): Candidates {
       wakesAt,
       // Only a due instant inside the remaining working hours constrains the day (rule 3).
       deadline: due !== null && due > layout.planStart && due < windowEnd ? due : null,
-      preferred: pref
-        ? {
-            start: calendar.instantAt(date, pref[0] * 60),
-            end: pref[1] >= 24 ? endOfDay : calendar.instantAt(date, pref[1] * 60),
-          }
-        : null,
+      preferred: task.preferred_time === null ? null : windows[task.preferred_time],
     };
     (due !== null && due <= endOfDay ? urgent : rest).push(candidate);
   }

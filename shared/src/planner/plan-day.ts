@@ -9,7 +9,7 @@ import type { DayPlan, PlanSummary, UnscheduledTask } from './day-plan.schema.ts
 import { totalLength } from './intervals.ts';
 import { capacity, findPlacement, reserve, usableSlots, type Candidate } from './place-tasks.ts';
 import { planBlocks, type PlacedTask } from './plan-blocks.ts';
-import { candidatesFor } from './plan-candidates.ts';
+import { candidatesFor, memoDueInstant } from './plan-candidates.ts';
 import { noRoomReason, snoozeReason, type ReasonContext } from './plan-reasons.ts';
 import { atRiskTasks } from './plan-risk.ts';
 import { DEFAULT_PLAN_SETTINGS, type PlanSettings } from './plan-settings.ts';
@@ -140,7 +140,16 @@ export function planDay(input: PlanDayInput): DayPlan {
   const layout = layoutDay({ date, now, calendar, settings, events: input.events ?? [] });
   const dayWord = relativeDay(date, calendar.localDate(now));
   const ctx: ReasonContext = { calendar, date, dayWord };
-  const { ordered, asleep } = candidatesFor({ date, calendar, tasks, layout, settings, scoring });
+  const dueAt = memoDueInstant(calendar);
+  const { ordered, asleep } = candidatesFor({
+    date,
+    calendar,
+    tasks,
+    layout,
+    settings,
+    scoring,
+    dueAt,
+  });
   const { placed, left } = placeAll(ordered, layout, settings, ctx);
   for (const task of [...asleep].sort(compareAsleep)) {
     const reason = snoozeReason(task, ctx);
@@ -162,7 +171,14 @@ export function planDay(input: PlanDayInput): DayPlan {
     blocks: planBlocks(layout, [...placed.values()], ctx),
     unscheduled: [...left.values()],
     at_risk: atRiskTasks(
-      { tasks, placed: pieces, unscheduled: left, rankAt, endOfDay: calendar.endOfDay(date) },
+      {
+        tasks,
+        placed: pieces,
+        unscheduled: left,
+        rankAt,
+        endOfDay: calendar.endOfDay(date),
+        dueAt,
+      },
       ctx,
     ),
     top_tasks: ordered.slice(0, 3).map((c) => {

@@ -1,5 +1,5 @@
-import { deadlineCase } from '../scoring/score-task.ts';
-import { dueInstant, parseDue } from '../task/task-time.ts';
+import { parseDue } from '../task/task-time.ts';
+import { isCivilDate } from '../time/civil-date.ts';
 import type { Task } from '../task/task.schema.ts';
 import type { AtRiskTask, UnscheduledTask } from './day-plan.schema.ts';
 import type { Interval } from './intervals.ts';
@@ -18,6 +18,7 @@ export interface RiskInput {
   unscheduled: ReadonlyMap<Task, UnscheduledTask>;
   rankAt: number;
   endOfDay: number;
+  dueAt: (due: string) => number | null;
 }
 
 function dueText(task: Task, overdue: boolean, ctx: ReasonContext): string {
@@ -37,9 +38,10 @@ export function atRiskTasks(input: RiskInput, ctx: ReasonContext): AtRiskTask[] 
   const risky: { task: Task; due: number; reason: string }[] = [];
   for (const task of input.tasks) {
     if (task.status === 'completed' || task.due === null) continue;
-    const due = dueInstant(task.due, ctx.calendar);
+    const due = input.dueAt(task.due);
     if (due === null || due > input.endOfDay) continue;
-    const overdue = deadlineCase(task.due, input.rankAt, ctx.calendar) === 'overdue';
+    // As deadlineCase has it: a timed due is overdue after its moment, a date from its end.
+    const overdue = isCivilDate(task.due) ? input.rankAt >= due : input.rankAt > due;
     const first = input.placed.get(task)?.[0];
     const last = input.placed.get(task)?.slice(-1)[0];
     if (!overdue && last && last.end <= due) continue;
