@@ -97,6 +97,10 @@ describe('plan-day', () => {
       ]);
       expect(p.blocks[1]!.why).toContain('no room in the morning, so the first gap that fits');
       expect(p.blocks[2]!.why).toContain('in the afternoon, as you prefer');
+      const evening = plan({ tasks: [makeTask({ title: 'Gym plan', preferred_time: 'evening' })] });
+      expect(evening.blocks[0]!.why).toContain(
+        'your evening is outside working hours, so the first gap that fits',
+      );
     });
 
     it('ends a task with a due instant today by that instant, or leaves it out and at risk', () => {

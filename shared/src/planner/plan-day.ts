@@ -139,7 +139,7 @@ export function planDay(input: PlanDayInput): DayPlan {
   const scoring = input.scoring ?? DEFAULT_SCORING;
   const layout = layoutDay({ date, now, calendar, settings, events: input.events ?? [] });
   const dayWord = relativeDay(date, calendar.localDate(now));
-  const ctx: ReasonContext = { calendar, date, dayWord };
+  const ctx: ReasonContext = { calendar, date, dayWord, workingHours: layout.window };
   const dueAt = memoDueInstant(calendar);
   const { ordered, asleep } = candidatesFor({
     date,

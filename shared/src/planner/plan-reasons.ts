@@ -2,6 +2,7 @@ import type { ZonedCalendar } from '../time/time-zone.ts';
 import { parseDue, parseInstant } from '../task/task-time.ts';
 import type { DeadlineCase } from '../scoring/score-task.ts';
 import type { Task } from '../task/task.schema.ts';
+import { overlaps, type Interval } from './intervals.ts';
 import type { Candidate, Placement } from './place-tasks.ts';
 import { clockLabel, durationLabel, momentLabel } from './plan-text.ts';
 
@@ -13,6 +14,8 @@ export interface ReasonContext {
   date: string;
   /** "today", "tomorrow" or "on Thu 26 Nov": the plan's day seen from now. */
   dayWord: string;
+  /** The day's working hours, null on a day off. */
+  workingHours: Interval | null;
 }
 
 function capitalize(text: string): string {
@@ -58,7 +61,11 @@ export function taskWhy(
   } else if (placement.mode === 'preferred') {
     where = `in the ${pref}, as you prefer`;
   } else if (pref) {
-    where = `no room in the ${pref}, so the first gap that fits`;
+    const w = ctx.workingHours;
+    const outside = w !== null && c.preferred !== null && !overlaps(c.preferred, w);
+    where = outside
+      ? `your ${pref} is outside working hours, so the first gap that fits`
+      : `no room in the ${pref}, so the first gap that fits`;
   } else if (c.deadline !== null && end <= c.deadline && c.deadline < nextFixed.at) {
     where = 'finishes before it is due';
   } else if (c.wakesAt !== null && placement.pieces[0]?.start === c.wakesAt) {
