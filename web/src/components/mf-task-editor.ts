@@ -69,6 +69,9 @@ export class MfTaskEditor extends LitElement {
         font-size: 0.85rem;
         font-weight: 600;
       }
+      legend {
+        padding: 0;
+      }
       fieldset {
         border: 0;
         margin: 0;

@@ -90,11 +90,16 @@ function valueOf(field: FormField, form: TaskForm, calendar: ZonedCalendar): Fie
   }
 }
 
-function changed(field: FormField, a: TaskForm, b: TaskForm): boolean {
-  if (field === 'due') return a.due_date !== b.due_date || a.due_time !== b.due_time;
+/** What a field's text means, so retyping the same thing is not a change. */
+function meaning(field: FormField, form: TaskForm): string {
+  if (field === 'due') return `${form.due_date} ${form.due_time}`;
   if (field === 'tags')
-    return a.tags.replace(/[\s,]+/g, ' ').trim() !== b.tags.replace(/[\s,]+/g, ' ').trim();
-  return a[field] !== b[field];
+    return form.tags
+      .split(/[\s,]+/)
+      .filter((t) => t !== '')
+      .join(' ');
+  if (field === 'description') return form.description.trim() === '' ? '' : form.description;
+  return form[field];
 }
 
 export type PatchOutcome =
@@ -110,7 +115,7 @@ export function patchFromForm(form: TaskForm, task: Task, calendar: ZonedCalenda
   const patch: Partial<Record<FormField, unknown>> = {};
   const issues: FieldIssue[] = [];
   for (const field of FORM_FIELDS) {
-    if (!changed(field, form, original)) continue;
+    if (meaning(field, form) === meaning(field, original)) continue;
     const v = valueOf(field, form, calendar);
     if ('issue' in v) issues.push(v.issue);
     else patch[field] = v.value;
