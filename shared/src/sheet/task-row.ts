@@ -219,7 +219,8 @@ export function writeTaskRow(
   base: readonly Cell[] = [],
 ): Cell[] {
   const row: Cell[] = Array.from({ length: width }, (_, i) => base[i] ?? '');
-  for (const field of TASK_FIELDS) if (columns[field] >= 0) row[columns[field]] = cellOf(task, field);
+  for (const field of TASK_FIELDS)
+    if (columns[field] >= 0) row[columns[field]] = cellOf(task, field);
   return row;
 }
 
