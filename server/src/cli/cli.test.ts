@@ -184,7 +184,7 @@ describe('mindflow CLI', () => {
       const r = mindflow(...args, '--csv', example, '--ics', ics, '--me', 'me@example.com');
       expect(r.code).toBe(0);
       expect(r.out).toMatch(/^Wed 25 Nov · America\/New_York · working hours 09:00–17:30/);
-      expect(r.out).toMatch(/11:00–12:00  ■ Design review\s+busy in your calendar/);
+      expect(r.out).toMatch(/11:00–12:00 {2}■ Design review\s+busy in your calendar/);
       expect(r.out).toContain('At risk:');
       expect(r.out).toMatch(/meetings · .* focus · .* free · load \d+%/);
     });
