@@ -18,6 +18,14 @@ describe('web-app', () => {
       expect(res.json()).toMatchObject({ ok: true, data: { tasks: [{ title: 'Read' }] } });
     });
 
+    it('plans the day through getDailyPlan (no calendar yet: no meetings)', () => {
+      const { app, key } = setUpAddOn({ now: '2026-11-27T14:00:00Z' });
+      callWeb(app, key, 'createTask', { title: 'Draft report', effort_minutes: 60, priority: 5 });
+      const res = callWeb(app, key, 'getDailyPlan', { date: '2026-11-27' });
+      expect(res.ok).toBe(true);
+      expect(JSON.stringify(res.data)).toContain('Draft report');
+    });
+
     it('routes an action a client glued more query text onto (createTask?key=…)', () => {
       const { app, key } = setUpAddOn();
       const res = app.doPost({
