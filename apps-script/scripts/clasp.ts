@@ -29,11 +29,20 @@ function claspBin(): string {
 
 function clasp(projectFile: string | null, args: string[], cwd = REPO_ROOT): string {
   const global = projectFile ? ['-P', projectFile] : [];
-  return execFileSync(claspBin(), [...global, ...args], {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['inherit', 'pipe', 'inherit'],
-  });
+  try {
+    return execFileSync(claspBin(), [...global, ...args], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['inherit', 'pipe', 'inherit'],
+    });
+  } catch (error) {
+    // clasp has printed why (not logged in, Apps Script API off, …) on stderr already.
+    const out = (error as { stdout?: string }).stdout ?? '';
+    throw new ClaspSetupError(
+      `${out}clasp ${args.join(' ')} failed. Not logged in? Run npx clasp login. ` +
+        'Apps Script API off? Turn it on at https://script.google.com/home/usersettings',
+    );
+  }
 }
 
 /** .clasp.local.json when present, else .clasp.json; it must name a script. */
