@@ -1,7 +1,6 @@
 import {
   applyListQuery,
   parseInstant,
-  StoreUnavailableError,
   type Task,
   type TaskListQuery,
   type TaskStore,
@@ -9,18 +8,12 @@ import {
 } from '@mindflow/shared';
 import type { ScriptLock } from '../script-lock.ts';
 import type { AuditEntry, AuditLog } from './audit-log.ts';
-import { TASKS_SHEET } from './sheet-names.ts';
 import { removeRow, writeStamps, writeTasks } from './sheet-writes.ts';
-import {
-  mayNeedStamp,
-  readTaskTable,
-  writtenEntry,
-  type TableEntry,
-  type TaskTable,
-} from './task-table.ts';
+import { TasksSheetSnapshot, type SetupProblem } from './tasks-sheet-snapshot.ts';
+import { mayNeedStamp, writtenEntry, type TableEntry, type TaskTable } from './task-table.ts';
 
+export type { SetupProblem } from './tasks-sheet-snapshot.ts';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Hand-typed rows given their id on one write, at most: the rest wait for the next one. */
 const MAX_STAMPS_PER_WRITE = 50;
@@ -31,12 +24,6 @@ export interface SheetTaskStoreDeps {
   now: () => number;
   lock: ScriptLock;
   audit: AuditLog;
-}
-
-/** Why the Sheet cannot be used until Set up / repair runs. */
-export interface SetupProblem {
-  missingSheet: boolean;
-  missingHeaders: string[];
 }
 
 const copy = (t: Task): Task => ({ ...t, tags: [...t.tags] });
@@ -51,23 +38,21 @@ export class SheetTaskStore implements TaskStore {
   /** What the audit log calls the change; the host sets the catalogue operation. */
   operation: string | null = null;
   private readonly deps: SheetTaskStoreDeps;
-  private sheet: Sheet | null = null;
-  private snapshot: { table: TaskTable | null; missing: string[]; epoch: number } | null = null;
+  private readonly snapshot: TasksSheetSnapshot;
 
   constructor(deps: SheetTaskStoreDeps) {
     this.deps = deps;
+    this.snapshot = new TasksSheetSnapshot(deps);
   }
 
   /** Null when the Sheet is usable; reads the table (once) to tell. */
   setupProblem(): SetupProblem | null {
-    const snap = this.read();
-    if (snap.table) return null;
-    return { missingSheet: this.sheet === null, missingHeaders: snap.missing };
+    return this.snapshot.setupProblem();
   }
 
   /** Rows MindFlow could not read fully, for the repair report: row number and warnings. */
   rowWarnings(): { row: number; warnings: string[] }[] {
-    const table = this.read().table;
+    const table = this.snapshot.read().table;
     if (!table) return [];
     const out: { row: number; warnings: string[] }[] = [];
     for (const e of table.entries) {
@@ -122,7 +107,7 @@ export class SheetTaskStore implements TaskStore {
     return this.write('delete', (table, log) => {
       const entry = table.byId.get(id);
       if (!entry || !table.parse(entry).task) return false;
-      const shifted = removeRow(this.requireSheet(), table, entry.row);
+      const shifted = removeRow(this.snapshot.requireSheet(), table, entry.row);
       table.byId.delete(id);
       const at = table.entries.indexOf(entry);
       if (shifted) {
@@ -177,39 +162,7 @@ export class SheetTaskStore implements TaskStore {
   }
 
   private table(): TaskTable {
-    const snap = this.read();
-    if (!snap.table) {
-      throw new StoreUnavailableError(
-        this.sheet === null
-          ? `There is no ${TASKS_SHEET} sheet: run MindFlow › Set up / repair sheet`
-          : `The ${TASKS_SHEET} sheet lacks the columns ${snap.missing.join(', ')}: run MindFlow › Set up / repair sheet`,
-      );
-    }
-    return snap.table;
-  }
-
-  /** The snapshot; read again when the lock was taken after it was read. */
-  private read(): { table: TaskTable | null; missing: string[] } {
-    const epoch = this.deps.lock.epoch;
-    if (this.snapshot && (this.snapshot.epoch === epoch || !this.deps.lock.held)) {
-      return this.snapshot;
-    }
-    this.sheet = this.deps.spreadsheet.getSheetByName(TASKS_SHEET);
-    if (!this.sheet) {
-      this.snapshot = { table: null, missing: [], epoch };
-      return this.snapshot;
-    }
-    const values = this.sheet.getDataRange().getValues();
-    const read = readTaskTable(values, { calendar: this.deps.calendar, now: this.deps.now() });
-    this.snapshot = read.ok
-      ? { table: read.table, missing: [], epoch }
-      : { table: null, missing: read.missing, epoch };
-    return this.snapshot;
-  }
-
-  private requireSheet(): Sheet {
-    if (!this.sheet) throw new StoreUnavailableError(`There is no ${TASKS_SHEET} sheet`);
-    return this.sheet;
+    return this.snapshot.table();
   }
 
   /** Runs a write under the lock, stamping pending hand-typed rows and logging every change. */
@@ -232,7 +185,7 @@ export class SheetTaskStore implements TaskStore {
             detail: `row ${e.row}: filled in ${table.parse(e).stamp.join(', ')}`,
           });
         }
-        writeStamps(this.requireSheet(), table, pending);
+        writeStamps(this.snapshot.requireSheet(), table, pending);
       }
       const result = body(table, log);
       this.deps.audit.append(log);
@@ -243,7 +196,7 @@ export class SheetTaskStore implements TaskStore {
   private append(table: TaskTable, tasks: Task[]): void {
     if (tasks.length === 0) return;
     const first = table.lastUsedRow + 1;
-    writeTasks(this.requireSheet(), table, first, tasks);
+    writeTasks(this.snapshot.requireSheet(), table, first, tasks);
     tasks.forEach((task, i) => {
       const entry = writtenEntry(first + i, copy(task));
       // Rows past the last used one are blank (or user-only) and may already be listed.
@@ -256,7 +209,7 @@ export class SheetTaskStore implements TaskStore {
   }
 
   private replace(table: TaskTable, entry: TableEntry, task: Task): void {
-    writeTasks(this.requireSheet(), table, entry.row, [task]);
+    writeTasks(this.snapshot.requireSheet(), table, entry.row, [task]);
     Object.assign(entry, writtenEntry(entry.row, copy(task)));
     table.byId.set(task.id, entry);
   }
