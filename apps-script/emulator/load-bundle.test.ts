@@ -172,6 +172,16 @@ describe('load-bundle', () => {
       });
     });
 
+    it('answers a POST through a one-time redirect that runs nothing again', () => {
+      const app = inlineBundle(CODE);
+      const res = app.doPost({ body: { n: 1 } });
+      expect(res.redirect).toMatch(/^https:\/\/script\.googleusercontent\.com\/macros\/echo\?/);
+      app.emulator.calls.reset();
+      expect(app.followRedirect(res.redirect!).content).toBe(res.content);
+      expect(app.emulator.calls.total()).toBe(0);
+      expect(() => app.followRedirect(res.redirect!)).toThrow('one-time');
+    });
+
     it('also parses a form-encoded body into e.parameter', () => {
       const res = inlineBundle(CODE).doPost({
         body: 'title=Tea&due=today',

@@ -26,7 +26,14 @@ export interface WebResponse {
   content: string;
   mimeType: string;
   json<T = unknown>(): T;
+  /**
+   * POST only: Apps Script answers a POST with 302 to a one-time URL on
+   * script.googleusercontent.com that serves this content; doPost has already run.
+   */
+  redirect?: string;
 }
+
+let echoCounter = 0;
 
 interface Manifest {
   timeZone?: string;
@@ -48,6 +55,7 @@ export class LoadedBundle {
   /** The bundle's top-level function declarations: what Apps Script can call. */
   readonly functions: readonly string[];
   private readonly script: vm.Script;
+  private readonly echoes = new Map<string, WebResponse>();
 
   constructor(codePath: string, script: vm.Script, emulator: Emulator) {
     this.codePath = codePath;
@@ -85,9 +93,24 @@ export class LoadedBundle {
   }
 
   doPost(request: PostRequest = {}, options: ExecutionOptions = {}): WebResponse {
-    return this.once({ kind: 'web-app', ...options }, (x) =>
+    const response = this.once({ kind: 'web-app', ...options }, (x) =>
       respond(x, x.call('doPost', buildPostEvent(request))),
     );
+    echoCounter += 1;
+    const redirect = `https://script.googleusercontent.com/macros/echo?user_content_key=emulated-${echoCounter}`;
+    this.echoes.set(redirect, response);
+    return { ...response, redirect };
+  }
+
+  /**
+   * Follows a POST's redirect as an HTTP client does: serves what doPost answered without
+   * running any script, once; a second GET of the same URL finds nothing.
+   */
+  followRedirect(url: string): WebResponse {
+    const response = this.echoes.get(url);
+    if (!response) throw new Error(`nothing to serve at ${url} (echo URLs are one-time)`);
+    this.echoes.delete(url);
+    return response;
   }
 
   /**

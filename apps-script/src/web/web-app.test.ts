@@ -95,6 +95,17 @@ describe('web-app', () => {
     });
   });
 
+  describe('doPost', () => {
+    it('writes once: following Apps Script’s redirect serves the answer without running again', () => {
+      const { app, key } = setUpAddOn();
+      const res = app.doPost({ query: { action: 'createTask', key }, body: { title: 'Once' } });
+      const followed = app.followRedirect(res.redirect!);
+      expect(followed.json()).toEqual(res.json());
+      expect(sheetRows(app)).toHaveLength(1);
+      expect(logRows(app)).toHaveLength(1);
+    });
+  });
+
   describe('idempotent retries', () => {
     it('returns the first result and writes nothing when a write is retried with its key', () => {
       const { app, key } = setUpAddOn();
