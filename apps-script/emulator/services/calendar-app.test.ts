@@ -48,6 +48,19 @@ describe('CalendarApp', () => {
       ]);
     });
 
+    it("seeds events with Google Calendar's defaults: timed ones busy, all-day ones free", () => {
+      const app = inlineBundle(CODE, { scriptTimeZone: 'Europe/Berlin' });
+      app.emulator.seedEvent({ title: 'Meeting', start: '2026-11-27T08:00:00Z' });
+      app.emulator.seedEvent({ title: 'Birthday', start: '2026-11-27', allDay: true });
+      const free = (
+        app.run('busy', '2026-11-26T23:00:00Z', '2026-11-27T23:00:00Z') as unknown[][]
+      ).map((e) => [e[0], e[4]]);
+      expect(free).toEqual([
+        ['Birthday', true],
+        ['Meeting', false],
+      ]);
+    });
+
     it('includes an event that started before the window and ends inside it', () => {
       expect(setup().run('busy', '2026-11-27T08:10:00Z', '2026-11-27T08:20:00Z')).toHaveLength(2);
     });

@@ -144,7 +144,9 @@ export class CalendarState {
       end,
       allDay: seed.allDay ?? false,
       myStatus: GuestStatus[seed.myStatus ?? 'OWNER'],
-      transparency: EventTransparency[seed.transparency ?? 'OPAQUE'],
+      // Google Calendar's defaults for a new event: timed ones busy, all-day ones free.
+      transparency:
+        EventTransparency[seed.transparency ?? (seed.allDay ? 'TRANSPARENT' : 'OPAQUE')],
       eventType: EventType[seed.eventType ?? 'DEFAULT'],
     };
     calendar.events.push(event);
