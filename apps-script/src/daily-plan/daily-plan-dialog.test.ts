@@ -157,6 +157,15 @@ describe('daily-plan-dialog', () => {
       ).toBeNull();
     });
 
+    it("stores the largest settings it accepts within Properties' 9 kB per value", () => {
+      const app = setup();
+      const ids = Array.from(
+        { length: 20 },
+        (_, i) => `${String(i).padStart(2, '0')}${'x'.repeat(253)}`,
+      );
+      expect(save(app, { enabled: true, calendar_ids: ids })).toMatchObject({ ok: true });
+    });
+
     it('answers busy when another change holds the script lock past the wait', () => {
       const app = setup();
       app.emulator.locks.holdBy('other', { releaseAfterMs: 60_000 });
