@@ -2,3 +2,4 @@ export * from './task-factory.ts';
 export * from './task-store.contract.ts';
 export * from './operation-scenarios.ts';
 export * from './task-arbitrary.ts';
+export * from './calendar-source.contract.ts';
