@@ -1,0 +1,211 @@
+import { Router, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import {
+  intlTimeZone,
+  OPERATIONS,
+  TaskService,
+  type OperationDef,
+  type OperationName,
+  type Result,
+} from '@mindflow/shared';
+import type { Caller } from '../accounts/account-repository.ts';
+import type { TaskStoreFactory } from '../stores/task-store-factory.ts';
+import { callerOf } from './authenticate.ts';
+import { BestTaskCache, recordingActive } from './best-task-cache.ts';
+import { errorBody, STATUS_BY_CODE } from './http-errors.ts';
+import { IDEMPOTENCY_KEY_RE, requestHash, type IdempotencyStore } from './idempotency.ts';
+
+// Every catalogue operation becomes one route from its http {method, path}: a new catalogue
+// entry is served with no change here. Path parameters come from the path, GET and DELETE
+// read the rest of their input from the query string, the others from the JSON body.
+
+export interface OperationRouteDeps {
+  stores: TaskStoreFactory;
+  idempotency: IdempotencyStore;
+  clock: () => number;
+  newId: () => string;
+  bestCache: BestTaskCache | null;
+}
+
+interface Outcome {
+  status: number;
+  body: unknown;
+  etag?: string;
+}
+
+/** Static paths before parameterised ones, so /api/tasks/best is not read as an id. */
+export function routeOrder(a: OperationDef, b: OperationDef): number {
+  const params = (op: OperationDef) => (op.http.path.match(/:/g) ?? []).length;
+  return params(a) - params(b);
+}
+
+function pathParams(path: string): string[] {
+  return [...path.matchAll(/:([a-z_]+)/g)].map((m) => m[1]!);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function acceptsField(op: OperationDef, field: string): boolean {
+  const shape = (op.input as { shape?: Record<string, unknown> }).shape;
+  return shape !== undefined && field in shape;
+}
+
+/** The operation's input from path, query or body, and headers that map onto input fields. */
+function inputOf(op: OperationDef, req: Request): Record<string, unknown> | null {
+  const readsQuery = op.http.method === 'GET' || op.http.method === 'DELETE';
+  const source: unknown = readsQuery ? { ...req.query } : (req.body ?? {});
+  if (!isPlainObject(source)) return null;
+  const input: Record<string, unknown> = { ...source };
+  for (const name of pathParams(op.http.path)) input[name] = req.params[name];
+  const ifMatch = req.get('if-match');
+  if (
+    ifMatch &&
+    ifMatch !== '*' &&
+    acceptsField(op, 'expected_updated_at') &&
+    input.expected_updated_at === undefined
+  ) {
+    // If-Match carries the ETag we sent ("<updated_at>") or a bare updated_at.
+    input.expected_updated_at = ifMatch.replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  }
+  return input;
+}
+
+function outcomeOf(result: Result<unknown>): Outcome {
+  if (!result.ok)
+    return { status: STATUS_BY_CODE[result.error.code], body: { error: result.error } };
+  const data = result.data as { id?: unknown; updated_at?: unknown } | null;
+  const etag =
+    typeof data?.updated_at === 'string' && typeof data.id === 'string'
+      ? `"${data.updated_at}"`
+      : undefined;
+  return { status: 200, body: data, ...(etag ? { etag } : {}) };
+}
+
+export function operationRoutes(deps: OperationRouteDeps): Router {
+  const router = Router();
+  const ops = (Object.values(OPERATIONS) as OperationDef[]).sort(routeOrder);
+
+  const serviceFor = (
+    caller: Caller,
+    now: number,
+    log: Logger,
+    store = deps.stores.forUser(caller),
+  ) =>
+    new TaskService({
+      store,
+      clock: () => now,
+      newId: deps.newId,
+      timeZone: intlTimeZone,
+      zone: caller.settings.time_zone,
+      onError: (error, operation) => log.error({ err: error, operation }, 'operation failed'),
+    });
+
+  async function run(
+    op: OperationDef,
+    input: Record<string, unknown>,
+    caller: Caller,
+    log: Logger,
+  ): Promise<Outcome> {
+    const now = deps.clock();
+    const cache = op.name === 'getBestTask' && deps.stores.revisioned ? deps.bestCache : null;
+    if (!cache || Object.keys(input).length > 0) {
+      return outcomeOf(await serviceFor(caller, now, log).execute(op.name as OperationName, input));
+    }
+    const zone = caller.settings.time_zone;
+    const hit = cache.get(caller.user.id, caller.taskRevision, zone, now);
+    if (hit) return outcomeOf(hit);
+    const recording = recordingActive(deps.stores.forUser(caller));
+    const service = serviceFor(caller, now, log, recording.store);
+    const result = await service.execute(op.name as OperationName, input);
+    const active = recording.active();
+    if (active && (result.ok || result.error.code === 'not_found')) {
+      cache.set(
+        caller.user.id,
+        BestTaskCache.entry(caller.taskRevision, service.calendar, now, active, result),
+      );
+    }
+    return outcomeOf(result);
+  }
+
+  async function runIdempotent(
+    op: OperationDef,
+    input: Record<string, unknown>,
+    req: Request,
+    res: Response,
+  ): Promise<Outcome> {
+    const caller = callerOf(res);
+    const key = req.get('idempotency-key');
+    if (key === undefined || !op.mutates) return run(op, input, caller, req.log);
+    if (!IDEMPOTENCY_KEY_RE.test(key)) {
+      return {
+        status: 400,
+        body: errorBody(
+          'validation_failed',
+          'Idempotency-Key must be 1–255 visible ASCII characters',
+          [
+            {
+              field: 'Idempotency-Key',
+              rule: 'format',
+              message: 'Idempotency-Key must be 1–255 visible ASCII characters',
+            },
+          ],
+        ),
+      };
+    }
+    const hash = requestHash([op.name, input]);
+    const claim = await deps.idempotency.claim(caller.user.id, key, hash);
+    if (claim.kind === 'replay') {
+      res.setHeader('Idempotent-Replayed', 'true');
+      return { status: claim.status, body: claim.body };
+    }
+    if (claim.kind === 'mismatch') {
+      return {
+        status: 409,
+        body: errorBody('conflict', 'This Idempotency-Key was used with a different request', {
+          idempotency_key: key,
+        }),
+      };
+    }
+    if (claim.kind === 'in_progress') {
+      return {
+        status: 409,
+        body: errorBody(
+          'conflict',
+          'A request with this Idempotency-Key is still running; retry shortly',
+          { idempotency_key: key },
+        ),
+      };
+    }
+    let outcome: Outcome;
+    try {
+      outcome = await run(op, input, caller, req.log);
+    } catch (error) {
+      await deps.idempotency.release(caller.user.id, key);
+      throw error;
+    }
+    if (outcome.status >= 500) await deps.idempotency.release(caller.user.id, key);
+    else await deps.idempotency.complete(caller.user.id, key, outcome.status, outcome.body);
+    return outcome;
+  }
+
+  for (const op of ops) {
+    const method = op.http.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete';
+    router[method](op.http.path, async (req: Request, res: Response) => {
+      const input = inputOf(op, req);
+      const outcome: Outcome =
+        input === null
+          ? {
+              status: 400,
+              body: errorBody('validation_failed', 'The body must be a JSON object', [
+                { field: '', rule: 'type', message: 'The body must be a JSON object' },
+              ]),
+            }
+          : await runIdempotent(op, input, req, res);
+      if (outcome.etag) res.setHeader('ETag', outcome.etag);
+      res.status(outcome.status).json(outcome.body);
+    });
+  }
+  return router;
+}
