@@ -23,6 +23,9 @@ interface Entry {
 export class BestTaskCache {
   private readonly entries = new Map<string, Entry>();
   private readonly maxUsers: number;
+  /** Answers replayed and recomputed, for tests and metrics. */
+  hits = 0;
+  misses = 0;
 
   constructor(maxUsers = 10_000) {
     this.maxUsers = maxUsers;
@@ -30,8 +33,11 @@ export class BestTaskCache {
 
   get(userId: string, revision: number, zone: string, now: number): Result<unknown> | undefined {
     const e = this.entries.get(userId);
-    if (!e || e.revision !== revision || e.zone !== zone || now < e.from || now >= e.until)
+    if (!e || e.revision !== revision || e.zone !== zone || now < e.from || now >= e.until) {
+      this.misses++;
       return undefined;
+    }
+    this.hits++;
     return e.result;
   }
 

@@ -35,6 +35,8 @@ export function httpLogger(logger: Logger) {
     logger,
     genReqId: requestId,
     customAttributeKeys: { reqId: 'request_id' },
+    // Handlers' own lines (req.log) carry just the id; the completion line carries the request.
+    quietReqLogger: true,
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     serializers: {
