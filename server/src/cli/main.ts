@@ -3,6 +3,7 @@ import { UsageError } from './cli-context.ts';
 import { registerRank } from './rank-command.ts';
 import { registerParse } from './parse-command.ts';
 import { registerGptSchema } from './gpt-schema-command.ts';
+import { registerMigrate } from './migrate-command.ts';
 
 export function createProgram(): Command {
   const program = new Command('mindflow')
@@ -12,6 +13,7 @@ export function createProgram(): Command {
   registerRank(program);
   registerParse(program);
   registerGptSchema(program);
+  registerMigrate(program);
   return program;
 }
 

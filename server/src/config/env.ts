@@ -163,3 +163,21 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
   };
 }
+
+/** The Google settings the migrate CLI needs for a sheets: endpoint. */
+export function loadSheetsConnection(source: Record<string, string | undefined> = process.env): {
+  credentialsFile: string | null;
+  apiUrl: string | null;
+} {
+  const parsed = z
+    .object({
+      GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
+      SHEETS_API_URL: z.url({ error: 'SHEETS_API_URL must be a URL' }).optional(),
+    })
+    .safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  if (!parsed.success) throw new ConfigError(parsed.error.issues.map((i) => i.message).join('; '));
+  return {
+    credentialsFile: parsed.data.GOOGLE_APPLICATION_CREDENTIALS ?? null,
+    apiUrl: parsed.data.SHEETS_API_URL ?? null,
+  };
+}

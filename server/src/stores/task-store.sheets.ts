@@ -3,7 +3,7 @@ import {
   locateColumns,
   readTaskRow,
   StoreUnavailableError,
-  Task,
+  type Task,
   TASK_FIELDS,
   writeTaskRow,
   ZonedCalendar,
@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { columnLetter, quoteSheet, type SheetsApi } from './sheets-api.ts';
 import type { TaskStoreFactory } from './task-store-factory.ts';
 import { SerialQueue } from './serial-queue.ts';
+import { exactTask } from './exact-row.ts';
 
 // Tasks in a Google Sheet through the Sheets v4 REST API, in the add-on's column layout
 // (locateColumns / writeTaskRow): header names find the columns, people may add their own.
@@ -28,48 +29,6 @@ interface Loaded {
   columns: ColumnMap;
   width: number;
   rows: { row: number; task: Task; cells: Cell[] }[];
-}
-
-function cellText(c: Cell): string {
-  return c === null || c === undefined ? '' : String(c);
-}
-
-/** A row this store (or the add-on) wrote, read back exactly; null if it was typed by hand. */
-function exactTask(cells: readonly Cell[], columns: ColumnMap): Task | null {
-  const raw = (f: keyof Task) => (columns[f] >= 0 ? cells[columns[f]] : undefined);
-  const text = (f: keyof Task) => {
-    const v = cellText(raw(f));
-    return v === '' ? null : v;
-  };
-  const num = (f: keyof Task) => {
-    const v = raw(f);
-    return typeof v === 'number'
-      ? v
-      : v === '' || v === undefined || v === null
-        ? null
-        : Number.NaN;
-  };
-  const candidate = {
-    id: text('id'),
-    title: cellText(raw('title')),
-    description: text('description'),
-    status: text('status'),
-    priority: num('priority'),
-    due: text('due'),
-    effort_minutes: num('effort_minutes'),
-    preferred_time: text('preferred_time'),
-    tags: (text('tags') ?? '').split(', ').filter(Boolean),
-    snoozed_until: text('snoozed_until'),
-    repeat: text('repeat'),
-    created_at: text('created_at'),
-    updated_at: text('updated_at'),
-    completed_at: text('completed_at'),
-  };
-  // Validate with the schema but keep the cells as written (the schema trims titles).
-  const parsed = Task.safeParse(candidate);
-  return parsed.success && parsed.data.title === candidate.title.trim()
-    ? (candidate as Task)
-    : null;
 }
 
 async function call<T>(work: () => Promise<T>): Promise<T> {
