@@ -4,9 +4,6 @@ import type { Config } from './config/env.ts';
 import { migrateSchema } from './db/schema-migrations.ts';
 import type { SqlClient } from './db/sql-client.ts';
 import { SqliteClient } from './db/sql-client.sqlite.ts';
-import { PgPoolClient } from './db/sql-client.postgres.ts';
-import { openSheetsApi } from './stores/sheets-api.ts';
-import { sheetsTaskStores } from './stores/task-store.sheets.ts';
 import { sqlTaskStores, type TaskStoreFactory } from './stores/task-store-factory.ts';
 
 export interface Backends {
@@ -20,7 +17,10 @@ export interface Backends {
 /** Opens the database the configuration names and applies pending schema migrations. */
 export async function openBackends(config: Config): Promise<Backends> {
   let db: SqlClient;
+  // pg and the Google client load only when configured: googleapis alone adds tens of MB
+  // of resident memory to a server that does not use it.
   if (config.store === 'postgres') {
+    const { PgPoolClient } = await import('./db/sql-client.postgres.ts');
     db = new PgPoolClient(config.databaseUrl!);
   } else {
     mkdirSync(config.dataDir, { recursive: true });
@@ -28,10 +28,12 @@ export async function openBackends(config: Config): Promise<Backends> {
   }
   await migrateSchema(db);
   // With STORE=sheets the tasks live in the Sheet (a tab per user) and accounts in SQLite.
-  const stores =
-    config.store === 'sheets' && config.sheets
-      ? sheetsTaskStores(await openSheetsApi(config.sheets), config.sheets.spreadsheetId)
-      : sqlTaskStores(db);
+  let stores = sqlTaskStores(db);
+  if (config.store === 'sheets' && config.sheets) {
+    const { openSheetsApi } = await import('./stores/sheets-api.ts');
+    const { sheetsTaskStores } = await import('./stores/task-store.sheets.ts');
+    stores = sheetsTaskStores(await openSheetsApi(config.sheets), config.sheets.spreadsheetId);
+  }
   return {
     db,
     stores,

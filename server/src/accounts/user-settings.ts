@@ -44,7 +44,21 @@ export const UserSettingsPatch = z
   })
   .refine((p) => Object.keys(p).length > 0, { message: 'give at least one setting to change' });
 
+// Settings are read on every request (they hold the zone); most users share a few JSON texts,
+// so parsed values are remembered by text. The values are never mutated, only replaced.
+const parsedByText = new Map<string, UserSettings>();
+
 export function readSettings(json: string | null): UserSettings {
+  const key = json ?? '';
+  const known = parsedByText.get(key);
+  if (known) return known;
+  const settings = parseSettings(json);
+  if (parsedByText.size >= 1000) parsedByText.clear();
+  parsedByText.set(key, settings);
+  return settings;
+}
+
+function parseSettings(json: string | null): UserSettings {
   let raw: unknown;
   try {
     raw = json ? JSON.parse(json) : {};

@@ -46,6 +46,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', s.trustProxy);
   app.set('json spaces', 0);
+  // Express would hash every JSON body for a weak ETag; tasks get a real one (their
+  // updated_at) from the operation routes, which is what If-Match compares.
+  app.set('etag', false);
 
   app.use(httpLogger(deps.logger));
   app.use((_req, res, next) => {
