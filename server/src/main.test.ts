@@ -80,5 +80,5 @@ describe('main', () => {
     const stored = new Set((await db.all<{ id: string }>('SELECT id FROM tasks')).map((r) => r.id));
     await db.close();
     for (const id of acked) expect(stored.has(id)).toBe(true);
-  }, 30_000);
+  }, 60_000);
 });

@@ -74,7 +74,10 @@ async function start(): Promise<void> {
       logger.flush?.();
       process.exit(0);
     });
+    // Keep-alive connections whose request was in flight become idle only later: close
+    // them as they do, rather than waiting for the keep-alive timeout.
     server.closeIdleConnections();
+    setInterval(() => server.closeIdleConnections(), 50).unref();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
