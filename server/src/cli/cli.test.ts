@@ -136,6 +136,69 @@ describe('mindflow CLI', () => {
     });
   });
 
+  describe('plan', () => {
+    const ics = fileURLToPath(new URL('../calendar/fixtures/google-work.ics', import.meta.url));
+    const args = [
+      'plan',
+      '--date',
+      '2026-11-25',
+      '--now',
+      '2026-11-25T07:30:00-05:00',
+      '--tz',
+      'America/New_York',
+    ];
+
+    it('plans tasks around the calendar as JSON: busy events included, declined and free ones not', () => {
+      const r = mindflow(
+        ...args,
+        '--csv',
+        example,
+        '--ics',
+        ics,
+        '--me',
+        'me@example.com',
+        '--json',
+      );
+      expect(r.code).toBe(0);
+      const plan = JSON.parse(r.out);
+      const events = plan.blocks
+        .filter((b: { kind: string }) => b.kind === 'event')
+        .map((b: { title: string }) => b.title);
+      expect(events).toEqual(['Design review', 'Standup (moved)']);
+      expect(plan.blocks[0]).toMatchObject({
+        kind: 'task',
+        title: 'Submit expense report',
+        start: '2026-11-25T09:00:00-05:00',
+      });
+      for (const b of plan.blocks) expect(typeof b.why).toBe('string');
+      expect(plan.all_day).toEqual([expect.objectContaining({ title: 'Team offsite prep day' })]);
+      expect(plan.unscheduled).toEqual([
+        expect.objectContaining({ title: 'Renew passport', cause: 'snoozed' }),
+      ]);
+      expect(plan.at_risk.map((a: { title: string }) => a.title)).toEqual([
+        'Submit expense report',
+      ]);
+    });
+
+    it('prints a readable timeline by default', () => {
+      const r = mindflow(...args, '--csv', example, '--ics', ics, '--me', 'me@example.com');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(/^Wed 25 Nov · America\/New_York · working hours 09:00–17:30/);
+      expect(r.out).toMatch(/11:00–12:00 {2}■ Design review\s+busy in your calendar/);
+      expect(r.out).toContain('At risk:');
+      expect(r.out).toMatch(/meetings · .* focus · .* free · load \d+%/);
+    });
+
+    it('refuses a bad date and an unreadable calendar file', () => {
+      expect(mindflow(...args.slice(0, 1), '--date', '25/11/2026').err).toContain(
+        "--date: '25/11/2026' is not a date",
+      );
+      const bad = mindflow(...args, '--ics', csvFile('not a calendar'));
+      expect(bad.code).toBe(2);
+      expect(bad.err).toContain('is not valid iCalendar');
+    });
+  });
+
   describe('--help', () => {
     it('lists the commands and exits 0', () => {
       const r = mindflow('--help');

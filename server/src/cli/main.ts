@@ -3,6 +3,7 @@ import { UsageError } from './cli-context.ts';
 import { registerRank } from './rank-command.ts';
 import { registerParse } from './parse-command.ts';
 import { registerGptSchema } from './gpt-schema-command.ts';
+import { registerPlan } from './plan-command.ts';
 import { registerMigrate } from './migrate-command.ts';
 
 export function createProgram(): Command {
@@ -13,6 +14,7 @@ export function createProgram(): Command {
   registerRank(program);
   registerParse(program);
   registerGptSchema(program);
+  registerPlan(program);
   registerMigrate(program);
   return program;
 }

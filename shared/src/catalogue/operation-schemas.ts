@@ -38,6 +38,17 @@ const DateText = z
 
 export const LIST_LIMIT_MAX = 100;
 
+/** A page size; query strings carry it as text, hence the coercion. */
+function limitOf(description: string) {
+  return z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(LIST_LIMIT_MAX, `limit must be at most ${LIST_LIMIT_MAX}`)
+    .optional()
+    .meta({ description });
+}
+
 export const ListTasksInput = z.strictObject({
   status: z
     .string({ error: 'status must be text' })
@@ -66,13 +77,7 @@ export const ListTasksInput = z.strictObject({
     .meta({ description: 'Text to find in title or description.' }),
   due_before: DateText.optional(),
   due_after: DateText.optional(),
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(LIST_LIMIT_MAX, `limit must be at most ${LIST_LIMIT_MAX}`)
-    .optional()
-    .meta({ description: 'Page size, 1–100 (default 50).' }),
+  limit: limitOf('Page size, 1–100 (default 50).'),
   cursor: z
     .string()
     .min(1)
@@ -127,13 +132,7 @@ export const SnoozeTaskInput = z
   });
 
 export const RankTasksInput = z.strictObject({
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(LIST_LIMIT_MAX, `limit must be at most ${LIST_LIMIT_MAX}`)
-    .optional()
-    .meta({ description: 'How many of the best tasks to return, 1–100 (default 20).' }),
+  limit: limitOf('How many of the best tasks to return, 1–100 (default 20).'),
 });
 
 export const EmptyInput = z.strictObject({});

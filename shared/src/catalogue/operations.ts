@@ -16,6 +16,7 @@ import {
   TaskListOutput,
   UpdateTaskInput,
 } from './operation-schemas.ts';
+import { GetDailyPlanInput, GetDailyPlanOutput } from './plan-schemas.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -139,6 +140,16 @@ export const OPERATIONS = {
     output: RankTasksOutput,
     mutates: false,
     http: { method: 'GET', path: '/api/tasks/ranked' },
+  }),
+  getDailyPlan: op({
+    name: 'getDailyPlan',
+    summary: 'Plan my day',
+    description:
+      'A plan for today or a given date: your meetings, the best tasks placed into the free time in your working hours with why each goes where it does, what did not fit and why, and what is at risk of missing its due. Saves nothing.',
+    input: GetDailyPlanInput,
+    output: GetDailyPlanOutput,
+    mutates: false,
+    http: { method: 'GET', path: '/api/plan' },
   }),
 } as const;
 

@@ -21,29 +21,39 @@ export function isEligible(task: Task, now: number): boolean {
   return true;
 }
 
+/** A scored task with its tie-break keys, worked out only when a tie needs them. */
 interface Keyed {
   scored: ScoredTask;
-  due: number;
-  createdAt: number;
+  calendar: ZonedCalendar;
+  due?: number;
+  createdAt?: number;
 }
 
-function keyed(scored: ScoredTask, calendar: ZonedCalendar): Keyed {
-  const due = scored.task.due === null ? null : dueInstant(scored.task.due, calendar);
-  return {
-    scored,
-    due: due ?? Number.POSITIVE_INFINITY,
-    createdAt: parseInstant(scored.task.created_at) ?? 0,
-  };
+function dueKey(k: Keyed): number {
+  if (k.due === undefined) {
+    const due = k.scored.task.due === null ? null : dueInstant(k.scored.task.due, k.calendar);
+    k.due = due ?? Number.POSITIVE_INFINITY;
+  }
+  return k.due;
+}
+
+function createdKey(k: Keyed): number {
+  if (k.createdAt === undefined) k.createdAt = parseInstant(k.scored.task.created_at) ?? 0;
+  return k.createdAt;
 }
 
 /** Score desc, then sooner due (none last), then older created_at, then id: a total order. */
 function compareKeyed(a: Keyed, b: Keyed): number {
-  return (
-    b.scored.score - a.scored.score ||
-    (a.due === b.due ? 0 : a.due < b.due ? -1 : 1) ||
-    a.createdAt - b.createdAt ||
-    (a.scored.task.id < b.scored.task.id ? -1 : a.scored.task.id > b.scored.task.id ? 1 : 0)
-  );
+  const byScore = b.scored.score - a.scored.score;
+  if (byScore !== 0) return byScore;
+  const da = dueKey(a);
+  const db = dueKey(b);
+  if (da !== db) return da < db ? -1 : 1;
+  const byCreated = createdKey(a) - createdKey(b);
+  if (byCreated !== 0) return byCreated;
+  const ia = a.scored.task.id;
+  const ib = b.scored.task.id;
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
 }
 
 function scoreEligible(tasks: readonly Task[], options: ScoreOptions): Keyed[] {
@@ -51,7 +61,10 @@ function scoreEligible(tasks: readonly Task[], options: ScoreOptions): Keyed[] {
   const out: Keyed[] = [];
   for (const task of tasks) {
     if (!isEligible(task, options.now)) continue;
-    out.push(keyed(scoreTask(task, options, local.date, local.hour), options.calendar));
+    out.push({
+      scored: scoreTask(task, options, local.date, local.hour),
+      calendar: options.calendar,
+    });
   }
   return out;
 }

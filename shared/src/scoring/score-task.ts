@@ -44,8 +44,9 @@ export interface ScoreOptions {
 
 /** Rounds half away from zero to 2 decimals, ignoring float noise: 80 × 1.1 is 88. */
 export function round2(x: number): number {
-  const scaled = Number((Math.abs(x) * 100).toPrecision(12));
-  return (Math.sign(x) * Math.round(scaled)) / 100 || 0;
+  // Scores are sums and products of factors with at most a few decimals, so anything
+  // within 1e-7 of a half-cent is that half-cent blurred by binary floating point.
+  return (Math.sign(x) * Math.round(Math.abs(x) * 100 + 1e-7)) / 100 || 0;
 }
 
 export function deadlineCase(

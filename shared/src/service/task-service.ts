@@ -8,13 +8,20 @@ import { DEFAULT_SCORING, type ScoringConfig } from '../scoring/scoring-config.t
 import type { ScoringContext } from '../scoring/score-task.ts';
 import { ZonedCalendar, type TimeZonePort } from '../time/time-zone.ts';
 import { fail, StoreUnavailableError, validationFailed, type Result } from './result.ts';
-import { runFlow, runFlowSync, type Flow } from './task-flow.ts';
+import { runFlow, runFlowSync, type Flow, type FlowPorts } from './task-flow.ts';
 import type { OperationContext } from './operation-context.ts';
 import type { TaskStore } from './task-store.ts';
 import { fieldIssues } from './validation.ts';
 import { createTask, quickAddTask } from './handlers/create-handlers.ts';
 import { completeTask, deleteTask, snoozeTask, updateTask } from './handlers/change-handlers.ts';
 import { getBestTask, getTask, listTasks, rankTasks } from './handlers/read-handlers.ts';
+import { getDailyPlan } from './handlers/plan-handlers.ts';
+import {
+  resolvePlanSettings,
+  type PlanSettings,
+  type PlanSettingsInput,
+} from '../planner/plan-settings.ts';
+import { CalendarUnavailableError, type CalendarSource } from '../planner/calendar-source.ts';
 
 export interface TaskServiceDeps {
   store: TaskStore;
@@ -28,6 +35,13 @@ export interface TaskServiceDeps {
   maxResponseChars?: number;
   /** Free time before the next meeting, when the host knows the calendar. */
   scoringContext?: (now: number) => ScoringContext | undefined;
+  /** The user's planning profile and calendar, for getDailyPlan; both optional. */
+  planning?: {
+    /** Working hours, days, lunch, buffers… as parsed from the user's settings. */
+    settings?: PlanSettingsInput;
+    /** Absent: plans see no meetings. */
+    calendar?: CalendarSource;
+  };
   /** Called with every unexpected error before it becomes an `internal` result. */
   onError?: (error: unknown, operation: string) => void;
 }
@@ -45,16 +59,22 @@ const HANDLERS: { [K in OperationName]: Handler } = {
   deleteTask,
   getBestTask,
   rankTasks,
+  getDailyPlan,
 };
 
 /** Executes catalogue operations on a TaskStore: validation, handler, typed result. */
 export class TaskService {
   private readonly deps: TaskServiceDeps;
+  private readonly ports: FlowPorts;
+  private readonly planSettings: PlanSettings;
   readonly calendar: ZonedCalendar;
 
+  /** Throws when `planning.settings` is invalid: a host's configuration bug, found at boot. */
   constructor(deps: TaskServiceDeps) {
     this.deps = deps;
     this.calendar = new ZonedCalendar(deps.timeZone, deps.zone);
+    this.ports = { store: deps.store, calendar: deps.planning?.calendar ?? null };
+    this.planSettings = resolvePlanSettings(deps.planning?.settings);
   }
 
   /** For asynchronous stores (and synchronous ones). */
@@ -67,7 +87,7 @@ export class TaskService {
     const prepared = this.prepare(name, input);
     if ('error' in prepared) return prepared.error;
     try {
-      return await runFlow(prepared.flow, this.deps.store);
+      return await runFlow(prepared.flow, this.ports);
     } catch (error) {
       return this.failure(error, name);
     }
@@ -80,7 +100,7 @@ export class TaskService {
     const prepared = this.prepare(name, input);
     if ('error' in prepared) return prepared.error;
     try {
-      return runFlowSync(prepared.flow, this.deps.store);
+      return runFlowSync(prepared.flow, this.ports);
     } catch (error) {
       return this.failure(error, name);
     }
@@ -103,6 +123,7 @@ export class TaskService {
       newId: this.deps.newId,
       scoring: this.deps.scoring ?? DEFAULT_SCORING,
       maxResponseChars: this.deps.maxResponseChars ?? 90_000,
+      planSettings: this.planSettings,
       ...(context ? { scoringContext: context } : {}),
     };
     return { flow: HANDLERS[name](parsed.data as never, ctx) };
@@ -111,6 +132,9 @@ export class TaskService {
   private failure(error: unknown, name: string): Result<never> {
     if (error instanceof StoreUnavailableError) {
       return fail('unavailable', 'The task store is unavailable right now; try again shortly');
+    }
+    if (error instanceof CalendarUnavailableError) {
+      return fail('unavailable', 'Your calendar could not be read right now; try again shortly');
     }
     this.deps.onError?.(error, name);
     return fail('internal', 'Something went wrong on our side; the error has been logged');

@@ -112,7 +112,10 @@ export const Task = z.strictObject({
   preferred_time: PreferredTime.nullable(),
   tags: z.array(z.string().regex(TAG_RE)),
   snoozed_until: InstantText.nullable(),
-  repeat: z.string().nullable(),
+  repeat: z
+    .string()
+    .refine((r) => normalizeRepeat(r).ok, 'repeat must be an RFC 5545 RRULE')
+    .nullable(),
   created_at: IsoTimestamp,
   updated_at: IsoTimestamp,
   completed_at: IsoTimestamp.nullable(),

@@ -2,7 +2,7 @@
 // Dates are handled as whole days since 1970-01-01 so DST never enters into it.
 
 const DAY_MS = 86_400_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export interface CivilDate {
   year: number;
@@ -10,13 +10,24 @@ export interface CivilDate {
   day: number;
 }
 
+// Ranking parses a due date for every task on every request: this is a hot path, so it
+// reads digits by char code instead of running a regex and building Date objects.
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 export function parseCivilDate(text: string): CivilDate | null {
-  const m = DATE_RE.exec(text);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 7);
+  const day = digits(text, 8, 10);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };
 }
 
@@ -24,8 +35,22 @@ export function isCivilDate(text: string): boolean {
   return parseCivilDate(text) !== null;
 }
 
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 export function formatCivilDate(d: CivilDate): string {
@@ -36,7 +61,7 @@ export function formatCivilDate(d: CivilDate): string {
 export function dayNumber(date: string): number {
   const d = parseCivilDate(date);
   if (!d) throw new Error(`not a calendar date: ${date}`);
-  return Math.round(Date.UTC(d.year, d.month - 1, d.day) / DAY_MS);
+  return daysFromCivil(d.year, d.month, d.day);
 }
 
 export function dateFromDayNumber(n: number): string {

@@ -1,0 +1,131 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'esbuild';
+
+// Bundles the sidebar for Apps Script's HtmlService: one IIFE (HtmlService serves a single
+// HTML file, so no modules and no second request), ES2020, lit and the shared core inside.
+// `node build.ts` writes dist/mindflow-sidebar.js and dist/sidebar.html (the script inlined);
+// the tests' globalSetup also builds the browser test fixture.
+
+const WEB_DIR = dirname(fileURLToPath(import.meta.url));
+export const DIST_DIR = join(WEB_DIR, 'dist');
+export const SIDEBAR_JS = join(DIST_DIR, 'mindflow-sidebar.js');
+export const SIDEBAR_HTML = join(DIST_DIR, 'sidebar.html');
+export const FIXTURE_JS = join(DIST_DIR, 'test', 'fixture.js');
+
+/**
+ * zod re-exports its 40-odd locales as `z.locales`, and the core imports `z` as one
+ * namespace object, so none of them can be tree-shaken: ~250 kB of the bundle. Nothing
+ * reads z.locales (the core writes its own English messages; zod's default English locale
+ * is imported separately), so the sidebar gets an empty module in its place.
+ */
+const zodWithoutLocales: Plugin = {
+  name: 'zod-without-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({
+      contents: 'export {};',
+      loader: 'js',
+    }));
+  },
+};
+
+async function bundle(entry: string, minify: boolean): Promise<string> {
+  const result = await build({
+    entryPoints: [join(WEB_DIR, entry)],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify,
+    write: false,
+    legalComments: 'eof',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+    plugins: [zodWithoutLocales],
+  });
+  const out = result.outputFiles[0];
+  if (!out) throw new Error(`esbuild produced nothing for ${entry}`);
+  return out.text;
+}
+
+/**
+ * The script is inlined into an HTML page that Apps Script may also evaluate as a template
+ * (HtmlService.createTemplateFromFile), so its text must neither end the <script> element
+ * ("</script", "<!--") nor open a scriptlet ("<?"). esbuild already escapes "</script" in
+ * strings; lit-html's one "<?>" marker string is rewritten to an equal escape; anything
+ * else fails the build instead of failing in the add-on.
+ */
+export function htmlSafe(js: string): string {
+  const safe = js.replaceAll('"<?>"', '"<\\x3f>"');
+  for (const [pattern, what] of [
+    [/<\/script/i, '"</script"'],
+    [/<!--/, '"<!--"'],
+    [/<\?/, '"<?"'],
+  ] as const) {
+    if (pattern.test(safe)) throw new Error(`the bundle contains ${what} and cannot be inlined`);
+  }
+  return safe;
+}
+
+export function sidebarPage(js: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<base target="_top">
+<title>MindFlow</title>
+<style>
+  html, body { margin: 0; padding: 0; }
+  body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #202124; background: #fff; }
+</style>
+</head>
+<body>
+<div id="mindflow-root"><p style="padding:0.6rem">Loading MindFlow…</p></div>
+<script>
+${js}
+</script>
+<script>MindFlowSidebar.mount(document.getElementById('mindflow-root'));</script>
+</body>
+</html>
+`;
+}
+
+export interface BuildReport {
+  file: string;
+  bytes: number;
+  gzipBytes: number;
+}
+
+async function write(file: string, text: string): Promise<BuildReport> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+  const bytes = Buffer.byteLength(text);
+  return { file, bytes, gzipBytes: gzipSync(text).length };
+}
+
+export async function buildSidebar(): Promise<BuildReport[]> {
+  const js = htmlSafe(await bundle('src/sidebar.ts', true));
+  return [await write(SIDEBAR_JS, js), await write(SIDEBAR_HTML, sidebarPage(js))];
+}
+
+/** The browser tests' own page script: the real core on a memory store, a fake google.script.run. */
+export async function buildTestFixture(): Promise<BuildReport> {
+  return write(FIXTURE_JS, await bundle('test/fixture.ts', false));
+}
+
+export async function readSidebarPage(): Promise<string> {
+  return readFile(SIDEBAR_HTML, 'utf8');
+}
+
+if (import.meta.main) {
+  for (const r of await buildSidebar()) {
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+    console.log(`${r.file}: ${kb(r.bytes)} (${kb(r.gzipBytes)} gzipped)`);
+  }
+}

@@ -1,0 +1,155 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import type { OperationOutput, ZonedCalendar } from '@mindflow/shared';
+import type { MindFlowClient } from '../client/mindflow-client.ts';
+import { dueLabel } from '../format/due-label.ts';
+import { priorityWord } from '../format/priority-label.ts';
+import { scoreBreakdown } from '../format/score-breakdown.ts';
+import { baseStyles } from './base-styles.ts';
+import { emit } from './events.ts';
+
+type Best = OperationOutput<'getBestTask'>;
+
+/** "Do this next": the best task, its score and the why, with the breakdown on demand. */
+export class MfBestTask extends LitElement {
+  // Static properties, not decorators: see mf-quick-add.ts.
+  static override properties = {
+    client: { attribute: false },
+    calendar: { attribute: false },
+    clock: { attribute: false },
+    /** Bumped by the host whenever tasks change; each new value reloads. */
+    revision: { type: Number },
+    best: { state: true },
+    loaded: { state: true },
+  };
+
+  declare client: MindFlowClient | undefined;
+  declare calendar: ZonedCalendar | undefined;
+  declare clock: () => number;
+  declare revision: number;
+  declare private best: Best | null;
+  declare private loaded: boolean;
+  private loads = 0;
+
+  constructor() {
+    super();
+    this.client = undefined;
+    this.calendar = undefined;
+    this.clock = () => Date.now();
+    this.revision = 0;
+    this.best = null;
+    this.loaded = false;
+  }
+
+  static override styles = [
+    baseStyles,
+    css`
+      section {
+        border: 1px solid var(--mf-border, #dadce0);
+        border-left: 4px solid var(--mf-accent, #1a73e8);
+        border-radius: 4px;
+        padding: 0.5rem 0.6rem;
+      }
+      .title {
+        font-weight: 600;
+        margin: 0 0 0.25rem;
+        overflow-wrap: anywhere;
+      }
+      .why {
+        margin: 0 0 0.25rem;
+      }
+      details {
+        margin-top: 0.25rem;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--mf-link, #1a73e8);
+        font-size: 0.85rem;
+      }
+      table {
+        width: 100%;
+        border-collapse: collapse;
+        font-size: 0.85rem;
+        margin-top: 0.25rem;
+      }
+      th {
+        text-align: left;
+        font-weight: normal;
+        overflow-wrap: anywhere;
+      }
+      td {
+        text-align: right;
+        white-space: nowrap;
+        padding-left: 0.5rem;
+      }
+      tr:last-child th,
+      tr:last-child td {
+        font-weight: 600;
+        border-top: 1px solid var(--mf-border, #dadce0);
+      }
+    `,
+  ];
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('client') || changed.has('revision')) && this.client) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    const load = ++this.loads;
+    const answer = await client.call('getBestTask', {});
+    if (load !== this.loads) return; // a newer load is on its way
+    this.loaded = true;
+    if (answer.ok) this.best = answer.data;
+    else {
+      this.best = null;
+      // not_found is the empty state ("nothing to do"), not a failure.
+      if (answer.error.code !== 'not_found') {
+        emit(this, 'mf-error', { error: answer.error, action: 'find the best task' });
+      }
+    }
+  }
+
+  private meta(best: Best): string {
+    const t = best.task;
+    const parts = [`Score ${best.score}`, `priority ${t.priority} (${priorityWord(t.priority)})`];
+    if (t.due !== null && this.calendar) {
+      parts.push(`due ${dueLabel(t.due, this.calendar, this.clock())}`);
+    }
+    return parts.join(' · ');
+  }
+
+  override render() {
+    const best = this.best;
+    return html`<section aria-labelledby="heading" aria-busy=${this.loaded ? 'false' : 'true'}>
+      <h2 id="heading">Do this next</h2>
+      ${
+        best === null
+          ? html`<p class="muted">${this.loaded ? 'Nothing to do right now.' : 'Loading…'}</p>`
+          : html`<p class="title">${best.task.title}</p>
+              <p class="why">${best.reasoning.recommendation}</p>
+              <p class="muted">${this.meta(best)}</p>
+              <details>
+                <summary>Why this score</summary>
+                <table>
+                  ${scoreBreakdown(best.reasoning).map(
+                    (row) =>
+                      html`<tr>
+                        <th scope="row">${row.factor}</th>
+                        <td>${row.effect}</td>
+                      </tr>`,
+                  )}
+                </table>
+              </details>`
+      }
+    </section>`;
+  }
+}
+
+customElements.define('mf-best-task', MfBestTask);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mf-best-task': MfBestTask;
+  }
+}

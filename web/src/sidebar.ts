@@ -1,0 +1,33 @@
+import { appsScriptClient, httpClient, type MindFlowClient } from './client/mindflow-client.ts';
+import './components/mf-app.ts';
+
+// The bundle's entry: dist/mindflow-sidebar.js defines the <mf-…> elements and this one
+// global. The add-on's Sidebar.html calls mount() with no client (google.script.run); the
+// server's dashboard passes httpClient(...).
+
+export interface MountOptions {
+  /** Pins "now" for demos and tests; the sidebar otherwise reads Date.now(). */
+  clock?: () => number;
+}
+
+function mount(
+  el: Element,
+  client: MindFlowClient = appsScriptClient(),
+  options: MountOptions = {},
+): HTMLElementTagNameMap['mf-app'] {
+  const app = document.createElement('mf-app');
+  app.client = client;
+  if (options.clock) app.clock = options.clock;
+  el.replaceChildren(app);
+  return app;
+}
+
+const MindFlowSidebar = { mount, appsScriptClient, httpClient };
+
+declare global {
+  interface Window {
+    MindFlowSidebar: typeof MindFlowSidebar;
+  }
+}
+
+window.MindFlowSidebar = MindFlowSidebar;
