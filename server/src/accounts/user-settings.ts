@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { intlTimeZone } from '@mindflow/shared';
+import { intlTimeZone, PlanSettingsSchema, type PlanSettingsInput } from '@mindflow/shared';
 
-// Per-user settings live in one JSON column validated by this schema, so a new setting
-// (calendar ids, plan preferences …) is one field here with its default: no migration, and
-// rows written before it read back with the default.
-
-const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM, e.g. 09:00');
+// Per-user settings live in one JSON column validated by this schema, so a new setting is
+// one field here with its default: no migration, and rows written before it read back with
+// the default. The planning profile (working hours and days, lunch, buffers …) is the
+// core's own PlanSettingsSchema, so the server and the add-on plan with the same rules.
 
 export const TimeZoneName = z
   .string({ error: 'time_zone must be text' })
@@ -16,32 +15,31 @@ export const TimeZoneName = z
 
 export const UserSettings = z.object({
   time_zone: TimeZoneName.default('UTC'),
-  working_hours: z
-    .object({ start: Clock, end: Clock })
-    .refine((w) => w.start < w.end, {
-      message: 'working_hours.start must be before end',
-      path: ['end'],
-    })
-    .default({ start: '09:00', end: '17:00' }),
+  /** The local hour the daily plan is prepared (and later e-mailed). */
   daily_plan_hour: z
     .int({ error: 'daily_plan_hour must be a whole hour 0–23' })
     .min(0, 'daily_plan_hour must be 0–23')
     .max(23, 'daily_plan_hour must be 0–23')
     .default(8),
+  ...PlanSettingsSchema.shape,
 });
 export type UserSettings = z.output<typeof UserSettings>;
 
-/** PATCH /api/me: any subset of the settings; unknown fields are refused. */
+const PLAN_KEYS = Object.keys(PlanSettingsSchema.shape) as (keyof PlanSettingsInput)[];
+
+/** The planning profile the core's planner takes. */
+export function planSettingsOf(settings: UserSettings): PlanSettingsInput {
+  return Object.fromEntries(PLAN_KEYS.map((k) => [k, settings[k]])) as PlanSettingsInput;
+}
+
+/**
+ * PATCH /api/me names any subset of the settings; unknown fields are refused. Values are
+ * checked by parsing the merged settings with UserSettings, so each rule lives once.
+ */
 export const UserSettingsPatch = z
-  .strictObject({
-    time_zone: TimeZoneName.optional(),
-    working_hours: z.strictObject({ start: Clock, end: Clock }).optional(),
-    daily_plan_hour: z
-      .int()
-      .min(0, 'daily_plan_hour must be 0–23')
-      .max(23, 'daily_plan_hour must be 0–23')
-      .optional(),
-  })
+  .strictObject(
+    Object.fromEntries(Object.keys(UserSettings.shape).map((k) => [k, z.unknown().optional()])),
+  )
   .refine((p) => Object.keys(p).length > 0, { message: 'give at least one setting to change' });
 
 // Settings are read on every request (they hold the zone); most users share a few JSON texts,

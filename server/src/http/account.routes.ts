@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { fieldIssues, validationFailed } from '@mindflow/shared';
 import type { AccountRepository } from '../accounts/account-repository.ts';
 import { UserSettings, UserSettingsPatch } from '../accounts/user-settings.ts';
 import { userJson } from './auth.routes.ts';
@@ -26,10 +27,23 @@ export function accountRoutes(accounts: AccountRepository): Router {
 
   router.patch('/me', async (req, res) => {
     const caller = callerOf(res);
-    const patch = UserSettingsPatch.safeParse(req.body ?? {});
-    if (!patch.success) return sendInvalid(res, patch.error);
-    const merged = UserSettings.safeParse({ ...caller.settings, ...patch.data });
-    if (!merged.success) return sendInvalid(res, merged.error);
+    const body: unknown = req.body ?? {};
+    const keys = UserSettingsPatch.safeParse(body);
+    const known =
+      typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const allowed = Object.fromEntries(
+      Object.entries(known).filter(([k]) => k in UserSettings.shape),
+    );
+    const merged = UserSettings.safeParse({ ...caller.settings, ...allowed });
+    // Unknown fields and bad values are reported together, each with its field and rule.
+    const issues = [
+      ...(keys.success ? [] : fieldIssues(keys.error)),
+      ...(merged.success ? [] : fieldIssues(merged.error)),
+    ];
+    if (issues.length > 0 || !merged.success) {
+      const failed = validationFailed(issues);
+      return failed.ok ? undefined : sendError(res, failed.error);
+    }
     await accounts.updateSettings(caller.user.id, merged.data);
     res.json(userJson(caller.user, merged.data));
   });

@@ -97,6 +97,28 @@ describe('accounts over HTTP', () => {
     });
   });
 
+  describe('GET /api/plan', () => {
+    it("is served from the catalogue and plans in the user's zone and working hours", async () => {
+      const { token } = await s.register({ time_zone: 'Asia/Tokyo' });
+      await api(`${s.url}/api/me`, {
+        method: 'PATCH',
+        token,
+        body: {
+          working_hours: { start: '07:00', end: '15:00' },
+          working_days: [1, 2, 3, 4, 5, 6, 7],
+        },
+      });
+      await api(`${s.url}/api/tasks`, { token, body: { title: 'Plan me', effort_minutes: 30 } });
+      const plan = await api(`${s.url}/api/plan`, { token });
+      expect(plan.status).toBe(200);
+      expect(plan.body).toMatchObject({
+        time_zone: 'Asia/Tokyo',
+        working_hours: { start: '07:00', end: '15:00' },
+      });
+      expect((await api(`${s.url}/api/plan?date=someday`, { token })).status).toBe(400);
+    });
+  });
+
   describe('/api/tokens', () => {
     it('issues an mf_ token once, lists it without the secret, and revokes it', async () => {
       const { token } = await s.register();

@@ -10,6 +10,7 @@ import {
 } from '@mindflow/shared';
 import type { Caller } from '../accounts/account-repository.ts';
 import type { TaskStoreFactory } from '../stores/task-store-factory.ts';
+import { planSettingsOf } from '../accounts/user-settings.ts';
 import { callerOf } from './authenticate.ts';
 import { BestTaskCache, recordingActive } from './best-task-cache.ts';
 import { errorBody, STATUS_BY_CODE } from './http-errors.ts';
@@ -91,6 +92,7 @@ export function operationRoutes(deps: OperationRouteDeps): Router {
     caller: Caller,
     now: number,
     log: Logger,
+    planning = false,
     store = deps.stores.forUser(caller),
   ) =>
     new TaskService({
@@ -99,6 +101,9 @@ export function operationRoutes(deps: OperationRouteDeps): Router {
       newId: deps.newId,
       timeZone: intlTimeZone,
       zone: caller.settings.time_zone,
+      // Only the planner reads the profile; TaskService validates it on construction, which
+      // every other request would pay for.
+      ...(planning ? { planning: { settings: planSettingsOf(caller.settings) } } : {}),
       onError: (error, operation) => log.error({ err: error, operation }, 'operation failed'),
     });
 
@@ -111,13 +116,14 @@ export function operationRoutes(deps: OperationRouteDeps): Router {
     const now = deps.clock();
     const cache = op.name === 'getBestTask' && deps.stores.revisioned ? deps.bestCache : null;
     if (!cache || Object.keys(input).length > 0) {
-      return outcomeOf(await serviceFor(caller, now, log).execute(op.name as OperationName, input));
+      const service = serviceFor(caller, now, log, op.name === 'getDailyPlan');
+      return outcomeOf(await service.execute(op.name as OperationName, input));
     }
     const zone = caller.settings.time_zone;
     const hit = cache.get(caller.user.id, caller.taskRevision, zone, now);
     if (hit) return outcomeOf(hit);
     const recording = recordingActive(deps.stores.forUser(caller));
-    const service = serviceFor(caller, now, log, recording.store);
+    const service = serviceFor(caller, now, log, false, recording.store);
     const result = await service.execute(op.name as OperationName, input);
     const active = recording.active();
     if (active && (result.ok || result.error.code === 'not_found')) {
