@@ -11,7 +11,7 @@ import type { BestTaskCache } from './best-task-cache.ts';
 import { errorBody, sendError } from './http-errors.ts';
 import type { IdempotencyStore } from './idempotency.ts';
 import { operationRoutes } from './operation-routes.ts';
-import { apiRateLimit, authRateLimit } from './rate-limits.ts';
+import { apiRateLimit, authRateLimit, badTokenRateLimit } from './rate-limits.ts';
 import { httpLogger } from './request-logging.ts';
 import { systemRoutes } from './system.routes.ts';
 
@@ -89,7 +89,12 @@ export function createApp(deps: AppDeps): express.Express {
     authRateLimit(s.authRateLimitPer15Min),
     authRoutes(deps.accounts, s.sessionTtlDays * 86_400_000),
   );
-  app.use('/api', apiRateLimit(s.rateLimitPerMinute), authenticate(deps.accounts));
+  app.use(
+    '/api',
+    badTokenRateLimit(s.authRateLimitPer15Min),
+    authenticate(deps.accounts),
+    apiRateLimit(s.rateLimitPerMinute),
+  );
   app.use('/api', accountRoutes(deps.accounts));
   app.use(
     operationRoutes({

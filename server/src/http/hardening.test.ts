@@ -118,6 +118,12 @@ describe('hardening', () => {
             .status,
         );
       expect(logins).toEqual([401, 401, 429]);
+      // Made-up tokens do not buy fresh buckets: refusals count per IP.
+      const guesses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        guesses.push((await api(`${x.url}/api/tasks`, { token: `mf_guess${i}` })).status);
+      }
+      expect(guesses).toEqual([401, 401, 401, 429]);
       await x.close();
     });
   });

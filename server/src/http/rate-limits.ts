@@ -1,23 +1,27 @@
 import type { NextFunction, Request, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { hashToken } from '../accounts/api-tokens.ts';
 import { sendError } from './http-errors.ts';
 
-// One bucket per token when a Bearer token is sent (a Custom GPT shares IPs with everyone
-// else on OpenAI's egress), per IP otherwise.
-function keyOf(req: Request): string {
-  const auth = req.get('authorization');
-  if (auth?.startsWith('Bearer ')) return `t:${hashToken(auth.slice(7).trim())}`;
+function ipKey(req: Request): string {
   return `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
 }
 
-function limiter(limit: number, windowMs: number, what: string) {
+function limiter(
+  limit: number,
+  windowMs: number,
+  what: string,
+  keyGenerator: (req: Request, res: Response) => string,
+  onlyFailures = false,
+) {
   return rateLimit({
     windowMs,
     limit,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    keyGenerator: keyOf,
+    keyGenerator,
+    // "Failure" means a refused token (401), not a validation error or a 404.
+    skipSuccessfulRequests: onlyFailures,
+    requestWasSuccessful: (_req: Request, res: Response) => res.statusCode !== 401,
     handler: (req: Request, res: Response, _next: NextFunction) => {
       const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const seconds = reset
@@ -33,11 +37,23 @@ function limiter(limit: number, windowMs: number, what: string) {
   });
 }
 
+/**
+ * Per token, after authentication: a Custom GPT shares OpenAI's egress IPs with everyone
+ * else, so the token is the caller. Only valid tokens get a bucket of their own.
+ */
 export function apiRateLimit(perMinute: number) {
-  return limiter(perMinute, 60_000, 'requests');
+  return limiter(perMinute, 60_000, 'requests', (_req, res) => {
+    const tokenId = (res.locals.caller as { tokenId?: string } | undefined)?.tokenId;
+    return tokenId ? `t:${tokenId}` : 'anonymous';
+  });
 }
 
-/** Stricter: password guessing and account creation. */
+/** Per IP, counting only refused requests: guessing tokens costs the guesser, not the users. */
+export function badTokenRateLimit(per15Minutes: number) {
+  return limiter(per15Minutes, 15 * 60_000, 'requests with a bad token', ipKey, true);
+}
+
+/** Stricter, per IP: password guessing and account creation. */
 export function authRateLimit(per15Minutes: number) {
-  return limiter(per15Minutes, 15 * 60_000, 'sign-in attempts');
+  return limiter(per15Minutes, 15 * 60_000, 'sign-in attempts', ipKey);
 }
