@@ -14,7 +14,7 @@ import { planSettingsOf } from '../accounts/user-settings.ts';
 import { callerOf } from './authenticate.ts';
 import { BestTaskCache, recordingActive } from './best-task-cache.ts';
 import { errorBody, STATUS_BY_CODE } from './http-errors.ts';
-import { IDEMPOTENCY_KEY_RE, requestHash, type IdempotencyStore } from './idempotency.ts';
+import { idempotent, type IdempotencyStore, type Outcome } from './idempotency.ts';
 
 // Every catalogue operation becomes one route from its http {method, path}: a new catalogue
 // entry is served with no change here. Path parameters come from the path, GET and DELETE
@@ -26,12 +26,6 @@ export interface OperationRouteDeps {
   clock: () => number;
   newId: () => string;
   bestCache: BestTaskCache | null;
-}
-
-interface Outcome {
-  status: number;
-  body: unknown;
-  etag?: string;
 }
 
 /** Static paths before parameterised ones, so /api/tasks/best is not read as an id. */
@@ -144,55 +138,10 @@ export function operationRoutes(deps: OperationRouteDeps): Router {
     const caller = callerOf(res);
     const key = req.get('idempotency-key');
     if (key === undefined || !op.mutates) return run(op, input, caller, req.log);
-    if (!IDEMPOTENCY_KEY_RE.test(key)) {
-      return {
-        status: 400,
-        body: errorBody(
-          'validation_failed',
-          'Idempotency-Key must be 1–255 visible ASCII characters',
-          [
-            {
-              field: 'Idempotency-Key',
-              rule: 'format',
-              message: 'Idempotency-Key must be 1–255 visible ASCII characters',
-            },
-          ],
-        ),
-      };
-    }
-    const hash = requestHash([op.name, input]);
-    const claim = await deps.idempotency.claim(caller.user.id, key, hash);
-    if (claim.kind === 'replay') {
-      res.setHeader('Idempotent-Replayed', 'true');
-      return { status: claim.status, body: claim.body };
-    }
-    if (claim.kind === 'mismatch') {
-      return {
-        status: 409,
-        body: errorBody('conflict', 'This Idempotency-Key was used with a different request', {
-          idempotency_key: key,
-        }),
-      };
-    }
-    if (claim.kind === 'in_progress') {
-      return {
-        status: 409,
-        body: errorBody(
-          'conflict',
-          'A request with this Idempotency-Key is still running; retry shortly',
-          { idempotency_key: key },
-        ),
-      };
-    }
-    let outcome: Outcome;
-    try {
-      outcome = await run(op, input, caller, req.log);
-    } catch (error) {
-      await deps.idempotency.release(caller.user.id, key);
-      throw error;
-    }
-    if (outcome.status >= 500) await deps.idempotency.release(caller.user.id, key);
-    else await deps.idempotency.complete(caller.user.id, key, outcome.status, outcome.body);
+    const outcome = await idempotent(deps.idempotency, caller.user.id, key, [op.name, input], () =>
+      run(op, input, caller, req.log),
+    );
+    if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
     return outcome;
   }
 
