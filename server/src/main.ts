@@ -31,9 +31,18 @@ async function start(): Promise<void> {
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
   const backends = await openBackends(config);
   let draining = false;
+  const accounts = new AccountRepository(backends.db);
+  const idempotency = new IdempotencyStore(backends.db);
+  // Expired login sessions and idempotency keys are deleted at boot and then hourly.
+  const tidy = () =>
+    Promise.all([accounts.deleteExpiredSessions(), idempotency.purgeExpired()]).catch(
+      (error: unknown) => logger.warn({ err: error }, 'cleanup failed; will retry'),
+    );
+  await tidy();
+  setInterval(() => void tidy(), 60 * 60 * 1000).unref();
   const app = createApp({
-    accounts: new AccountRepository(backends.db),
-    idempotency: new IdempotencyStore(backends.db),
+    accounts,
+    idempotency,
     stores: backends.stores,
     bestCache: new BestTaskCache(),
     logger,

@@ -81,6 +81,12 @@ export class IdempotencyStore {
     );
   }
 
+  /** Forgets keys past their lifetime; answers how many. */
+  async purgeExpired(): Promise<number> {
+    const before = new Date(this.clock() - KEY_TTL_MS).toISOString();
+    return this.db.run('DELETE FROM idempotency_keys WHERE created_at < $1', [before]);
+  }
+
   /** Forgets a claim whose request failed on our side, so a retry runs again. */
   async release(userId: string, key: string): Promise<void> {
     await this.db.run(
