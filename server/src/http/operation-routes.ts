@@ -11,6 +11,7 @@ import {
 import type { Caller } from '../accounts/account-repository.ts';
 import type { TaskStoreFactory } from '../stores/task-store-factory.ts';
 import { planSettingsOf } from '../accounts/user-settings.ts';
+import { cachedTimeZone } from './cached-time-zone.ts';
 import { callerOf } from './authenticate.ts';
 import { BestTaskCache, recordingActive } from './best-task-cache.ts';
 import { errorBody, STATUS_BY_CODE } from './http-errors.ts';
@@ -80,6 +81,7 @@ function outcomeOf(result: Result<unknown>): Outcome {
 
 export function operationRoutes(deps: OperationRouteDeps): Router {
   const router = Router();
+  const zones = cachedTimeZone(intlTimeZone);
   const ops = (Object.values(OPERATIONS) as OperationDef[]).sort(routeOrder);
 
   const serviceFor = (
@@ -93,7 +95,7 @@ export function operationRoutes(deps: OperationRouteDeps): Router {
       store,
       clock: () => now,
       newId: deps.newId,
-      timeZone: intlTimeZone,
+      timeZone: zones,
       zone: caller.settings.time_zone,
       // Only the planner reads the profile; TaskService validates it on construction, which
       // every other request would pay for.
