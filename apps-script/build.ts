@@ -1,7 +1,15 @@
 // Bundles the add-on for clasp: src/main.ts (+ the shared core) → dist/Code.js, plus the
 // manifest and the HTML files. Run with `npm run build -w @mindflow/apps-script`.
-import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { build, type Plugin } from 'esbuild';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -14,6 +22,51 @@ export const BUNDLE_GLOBAL = 'MindFlow';
 export interface BuildOptions {
   srcDir?: string;
   outDir?: string;
+  /** The web/ workspace whose dist/sidebar.html becomes Sidebar.html. */
+  webDir?: string;
+}
+
+export const WEB_DIR = join(HERE, '..', 'web');
+const PLACEHOLDER_SIDEBAR = join(HERE, 'placeholder', 'Sidebar.html');
+
+/**
+ * zod re-exports its 40-odd locales as `z.locales` and the core imports `z` as one namespace,
+ * so they cannot be tree-shaken (~350 kB). Nothing reads them (the core writes its own
+ * English messages), so the bundle gets an empty module instead. web/ does the same.
+ */
+export const zodWithoutLocales: Plugin = {
+  name: 'zod-without-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({
+      contents: 'export {};',
+      loader: 'js',
+    }));
+  },
+};
+
+function hasBuildScript(webDir: string): boolean {
+  const path = join(webDir, 'package.json');
+  if (!existsSync(path)) return false;
+  const pkg = JSON.parse(readFileSync(path, 'utf8')) as { scripts?: Record<string, string> };
+  return typeof pkg.scripts?.build === 'string';
+}
+
+/**
+ * The sidebar page web/ builds (Lit, script inlined). Until web/ has a build, a minimal
+ * placeholder page stands in; once it has one, a missing page fails the build.
+ */
+export function sidebarSource(webDir: string): string {
+  const built = join(webDir, 'dist', 'sidebar.html');
+  if (existsSync(built)) return built;
+  if (hasBuildScript(webDir)) {
+    throw new Error(
+      `${built} is missing: build the sidebar first (npm run build -w @mindflow/web; the root npm run build does it before apps-script)`,
+    );
+  }
+  return PLACEHOLDER_SIDEBAR;
 }
 
 export interface BuildResult {
@@ -62,6 +115,9 @@ export async function buildAddOn(options: BuildOptions = {}): Promise<BuildResul
     charset: 'utf8',
     legalComments: 'inline',
     define: { 'process.env.NODE_ENV': '"production"' },
+    // The GPT instructions and the sheet template are bundled as text.
+    loader: { '.md': 'text', '.csv': 'text' },
+    plugins: [zodWithoutLocales],
     logLevel: 'silent',
   });
   const bundle = result.outputFiles[0]?.text;
@@ -82,10 +138,11 @@ export async function buildAddOn(options: BuildOptions = {}): Promise<BuildResul
   copyFileSync(join(srcDir, 'appsscript.json'), join(outDir, 'appsscript.json'));
   const htmlFiles = readdirSync(srcDir).filter((f) => f.endsWith('.html'));
   for (const file of htmlFiles) copyFileSync(join(srcDir, file), join(outDir, file));
+  copyFileSync(sidebarSource(options.webDir ?? WEB_DIR), join(outDir, 'Sidebar.html'));
   return {
     codePath,
     bytes: Buffer.byteLength(code),
-    files: ['Code.js', 'appsscript.json', ...htmlFiles],
+    files: ['Code.js', 'appsscript.json', ...htmlFiles, 'Sidebar.html'],
   };
 }
 

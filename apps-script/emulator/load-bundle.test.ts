@@ -12,6 +12,12 @@ function clock() {
   var d = new Date();
   return [d.toISOString(), Date.now(), typeof Date(), d instanceof Date, new Date(2020, 0, 1).getFullYear(), Date.UTC(2020, 0, 1)];
 }
+function dates() {
+  class Stamp extends Date {}
+  var s = new Stamp(86400000);
+  return [new Date(2020, 0, 2, 3).getHours(), new Date(2020, 0, 2, 3, 4, 5, 6).getMilliseconds(), new Date('2020-01-02T00:00:00Z').getTime(),
+    new Date(new Date(5)).getTime(), s instanceof Stamp, s instanceof Date, s.getTime(), new Date(2020, 5).getMonth()];
+}
 function hostGlobals() { return [typeof setTimeout, typeof process, typeof require, typeof TextEncoder, typeof Intl]; }
 function caught() {
   try { SpreadsheetApp.openById('missing'); } catch (e) { return [e instanceof Error, e.name, e.message]; }
@@ -64,6 +70,19 @@ describe('load-bundle', () => {
       ]);
       app.emulator.clock.advance(60_000);
       expect((app.run('clock') as unknown[])[1]).toBe(now + 60_000);
+    });
+
+    it('constructs Dates of every arity and subclasses like the real Date', () => {
+      expect(inlineBundle(CODE).run('dates')).toEqual([
+        3,
+        6,
+        Date.UTC(2020, 0, 2),
+        5,
+        true,
+        true,
+        86_400_000,
+        5,
+      ]);
     });
 
     it('offers no Node or browser globals Apps Script lacks', () => {
@@ -151,6 +170,16 @@ describe('load-bundle', () => {
           name: 'postData',
         },
       });
+    });
+
+    it('answers a POST through a one-time redirect that runs nothing again', () => {
+      const app = inlineBundle(CODE);
+      const res = app.doPost({ body: { n: 1 } });
+      expect(res.redirect).toMatch(/^https:\/\/script\.googleusercontent\.com\/macros\/echo\?/);
+      app.emulator.calls.reset();
+      expect(app.followRedirect(res.redirect!).content).toBe(res.content);
+      expect(app.emulator.calls.total()).toBe(0);
+      expect(() => app.followRedirect(res.redirect!)).toThrow('one-time');
     });
 
     it('also parses a form-encoded body into e.parameter', () => {

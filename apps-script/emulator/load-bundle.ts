@@ -12,7 +12,8 @@ import {
 import { SERVICE_NAMES } from './runtime/call-counter.ts';
 import { mediaTypeOf, TextOutputApi } from './services/content-service.ts';
 import { HtmlOutputApi } from './services/html-service.ts';
-import { AuthMode } from './services/trigger-state.ts';
+import { AuthMode, EventType } from './services/trigger-state.ts';
+import { parseA1 } from './spreadsheet/a1-notation.ts';
 import { SpreadsheetApi } from './spreadsheet/spreadsheet.ts';
 
 export interface LoadBundleOptions extends EmulatorOptions {
@@ -25,7 +26,14 @@ export interface WebResponse {
   content: string;
   mimeType: string;
   json<T = unknown>(): T;
+  /**
+   * POST only: Apps Script answers a POST with 302 to a one-time URL on
+   * script.googleusercontent.com that serves this content; doPost has already run.
+   */
+  redirect?: string;
 }
+
+let echoCounter = 0;
 
 interface Manifest {
   timeZone?: string;
@@ -47,6 +55,7 @@ export class LoadedBundle {
   /** The bundle's top-level function declarations: what Apps Script can call. */
   readonly functions: readonly string[];
   private readonly script: vm.Script;
+  private readonly echoes = new Map<string, WebResponse>();
 
   constructor(codePath: string, script: vm.Script, emulator: Emulator) {
     this.codePath = codePath;
@@ -84,23 +93,63 @@ export class LoadedBundle {
   }
 
   doPost(request: PostRequest = {}, options: ExecutionOptions = {}): WebResponse {
-    return this.once({ kind: 'web-app', ...options }, (x) =>
+    const response = this.once({ kind: 'web-app', ...options }, (x) =>
       respond(x, x.call('doPost', buildPostEvent(request))),
     );
+    echoCounter += 1;
+    const redirect = `https://script.googleusercontent.com/macros/echo?user_content_key=emulated-${echoCounter}`;
+    this.echoes.set(redirect, response);
+    return { ...response, redirect };
   }
 
-  /** Fires an installed trigger (by unique id or handler name) as its owner, AuthMode.FULL. */
-  runTrigger(idOrHandler: string): unknown {
+  /**
+   * Follows a POST's redirect as an HTTP client does: serves what doPost answered without
+   * running any script, once; a second GET of the same URL finds nothing.
+   */
+  followRedirect(url: string): WebResponse {
+    const response = this.echoes.get(url);
+    if (!response) throw new Error(`nothing to serve at ${url} (echo URLs are one-time)`);
+    this.echoes.delete(url);
+    return response;
+  }
+
+  /**
+   * Fires an installed trigger (by unique id or handler name) as its owner, AuthMode.FULL.
+   * `extra` adds event fields, e.g. { range } for an edit (see edit()).
+   */
+  runTrigger(idOrHandler: string, extra: Record<string, unknown> = {}): unknown {
     const trigger = this.emulator.triggers.find(idOrHandler);
     if (!trigger) throw new Error(`no installed trigger ${idOrHandler}`);
     const event = {
       authMode: AuthMode.FULL,
       triggerUid: trigger.uniqueId,
       ...(trigger.sourceId ? { source: this.activeSpreadsheet() } : {}),
+      ...extra,
     };
     return this.once({ kind: 'installable-trigger' }, (x) =>
       x.call(trigger.handlerFunction, event),
     );
+  }
+
+  /**
+   * A person types `rows` into `sheetName` from `at` (Sheets' typing rules apply), then every
+   * installed onEdit trigger of the spreadsheet fires with e.range covering the block.
+   * Answers how many triggers ran.
+   */
+  edit(sheetName: string, at: string, rows: readonly (readonly unknown[])[]): number {
+    const model = this.emulator.spreadsheet();
+    model.seed(sheetName, rows, { at });
+    const ref = parseA1(at);
+    const width = Math.max(1, ...rows.map((r) => r.length));
+    const sheet = new SpreadsheetApi(model).getSheetByName(sheetName);
+    if (!sheet) throw new Error(`no sheet named ${sheetName}`);
+    const range = sheet.getRange(ref.startRow ?? 1, ref.startColumn ?? 1, rows.length, width);
+    const value = rows.length === 1 && width === 1 ? rows[0]?.[0] : undefined;
+    const triggers = this.emulator.triggers.triggers.filter(
+      (t) => t.eventType === EventType.ON_EDIT && t.sourceId === model.id,
+    );
+    for (const t of triggers) this.runTrigger(t.uniqueId, { range, value });
+    return triggers.length;
   }
 
   private activeSpreadsheet(): SpreadsheetApi {

@@ -8,8 +8,19 @@ import type { ScriptRealm } from './bridge.ts';
  */
 const INSTALL_CLOCK = `(function installClock(now) {
   var RealDate = globalThis.Date;
-  var EmulatedDate = function Date() {
+  var EmulatedDate = function Date(a, b, c, d, e, f, g) {
     if (!new.target) return new RealDate(now()).toString();
+    if (new.target === EmulatedDate) {
+      // Fast paths: the core builds many Dates (civil-date arithmetic); EmulatedDate shares
+      // RealDate's prototype, so a plain RealDate is what the script expects.
+      switch (arguments.length) {
+        case 0: return new RealDate(now());
+        case 1: return new RealDate(a);
+        case 2: return new RealDate(a, b);
+        case 3: return new RealDate(a, b, c);
+        default: return new RealDate(a, b, c, d === undefined ? 0 : d, e === undefined ? 0 : e, f === undefined ? 0 : f, g === undefined ? 0 : g);
+      }
+    }
     var args = arguments.length === 0 ? [now()] : Array.prototype.slice.call(arguments);
     return Reflect.construct(RealDate, args, new.target);
   };

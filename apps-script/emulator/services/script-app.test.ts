@@ -11,6 +11,7 @@ function removeAll() { ScriptApp.getProjectTriggers().forEach(function (t) { Scr
 function everyTwoMinutes() { ScriptApp.newTrigger('x').timeBased().everyMinutes(2).create(); }
 function sendDigest(e) { PropertiesService.getScriptProperties().setProperty('ran', String(e.authMode) + ':' + e.triggerUid); }
 function url() { return ScriptApp.getService().getUrl(); }
+function onTaskEdit(e) { PropertiesService.getScriptProperties().setProperty('edited', e.range.getSheet().getName() + '!' + e.range.getA1Notation() + '=' + e.value); }
 function tooMany() { for (var i = 0; i < 21; i++) ScriptApp.newTrigger('x').timeBased().everyHours(1).create(); }
 `;
 
@@ -45,6 +46,17 @@ describe('ScriptApp', () => {
       const uid = app.emulator.triggers.find('sendDigest')?.uniqueId;
       app.runTrigger('sendDigest');
       expect(app.emulator.properties.script.get('ran')).toBe(`FULL:${uid}`);
+    });
+  });
+
+  describe('edit (emulator)', () => {
+    it('types the values in, then fires installed onEdit triggers with e.range and e.value', () => {
+      const app = inlineBundle(CODE);
+      app.emulator.seedSheet('Tasks', [['id', 'title']]);
+      app.run('install');
+      expect(app.edit('Tasks', 'B2', [['Buy milk']])).toBe(1);
+      expect(app.emulator.properties.script.get('edited')).toBe('Tasks!B2=Buy milk');
+      expect(app.emulator.spreadsheet().values('Tasks')[1]).toEqual(['', 'Buy milk']);
     });
   });
 

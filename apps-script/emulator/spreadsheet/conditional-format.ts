@@ -20,6 +20,31 @@ interface ConditionalSpec {
   ranges: ApiObject[];
 }
 
+/** The condition of a boolean rule, as Apps Script hands it out. */
+export class BooleanCondition extends ApiObject {
+  readonly [API_LABEL] = 'BooleanCondition';
+  readonly #criteria: EnumValue;
+  readonly #values: unknown[];
+
+  constructor(criteria: EnumValue, values: unknown[]) {
+    super();
+    this.#criteria = criteria;
+    this.#values = values;
+  }
+
+  getCriteriaType(): EnumValue {
+    return this.#criteria;
+  }
+
+  getCriteriaValues(): unknown[] {
+    return [...this.#values];
+  }
+
+  getBackground(): string | null {
+    return null;
+  }
+}
+
 export class ConditionalFormatRule extends ApiObject {
   readonly [API_LABEL] = 'ConditionalFormatRule';
   readonly #spec: ConditionalSpec;
@@ -27,6 +52,13 @@ export class ConditionalFormatRule extends ApiObject {
   constructor(spec: ConditionalSpec) {
     super();
     this.#spec = spec;
+  }
+
+  /** Every rule the builder makes is boolean (no gradients are emulated). */
+  getBooleanCondition(): BooleanCondition | null {
+    return this.#spec.criteria
+      ? new BooleanCondition(this.#spec.criteria, this.#spec.values)
+      : null;
   }
 
   getRanges(): ApiObject[] {

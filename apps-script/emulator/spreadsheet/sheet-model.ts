@@ -161,6 +161,20 @@ export class SheetModel {
     this.maxRows -= count;
   }
 
+  /** New columns take the formatting (not the values) of the column to their left. */
+  insertColumnsAfter(after: number, count: number): void {
+    if (after < 0 || after > this.maxColumns || count < 1)
+      throw new ServiceError('Those columns are out of bounds.');
+    for (const line of this.rows) {
+      if (!line) continue;
+      const template = line[after - 1];
+      const fresh = Array.from({ length: count }, () => formattingOnly([template])[0]);
+      while (line.length < after) line.push(undefined);
+      line.splice(after, 0, ...fresh);
+    }
+    this.maxColumns += count;
+  }
+
   /** New rows take the formatting (not the values) of the row above, as in Sheets. */
   insertRowsAfter(after: number, count: number): void {
     if (after < 0 || after > this.maxRows || count < 1)

@@ -28,7 +28,15 @@ function overdueRule() {
     .setBackground('#fde2e1').setRanges([s.getRange('A2:C')]).build();
   s.setConditionalFormatRules([rule]);
   var back = s.getConditionalFormatRules();
-  return [back.length, back[0].getRanges()[0].getA1Notation()];
+  return [back.length, back[0].getRanges()[0].getA1Notation(), String(back[0].getBooleanCondition().getCriteriaType()), back[0].getBooleanCondition().getCriteriaValues()];
+}
+function widen() {
+  var s = tasks();
+  s.getRange('C2').setNumberFormat('@');
+  s.insertColumnsAfter(2, 2);
+  s.insertColumnsAfter(s.getMaxColumns(), 1);
+  s.getRange('D2').setValue('=1+1');
+  return [s.getMaxColumns(), s.getRange('E1').getValue(), s.getRange('D2').getValue(), s.getRange('C1').getValue()];
 }
 function layout() {
   var s = tasks();
@@ -129,7 +137,19 @@ describe('Sheet', () => {
 
   describe('setConditionalFormatRules', () => {
     it('stores the rules with their ranges', () => {
-      expect(setup().run('overdueRule')).toEqual([1, 'A2:C1000']);
+      expect(setup().run('overdueRule')).toEqual([
+        1,
+        'A2:C1000',
+        'CUSTOM_FORMULA',
+        ['=$C2<TODAY()'],
+      ]);
+    });
+  });
+
+  describe('insertColumnsAfter', () => {
+    it('shifts the columns to the right and gives new ones the left neighbour’s format', () => {
+      // status moves from C to E; D (new, after B) is not text-formatted, C (new) copies B.
+      expect(setup().run('widen')).toEqual([29, 'status', 2, '']);
     });
   });
 

@@ -134,6 +134,14 @@ export class SheetApi extends ApiObject {
     return this;
   }
 
+  insertColumnsAfter(afterPosition: number, howMany: number): this {
+    this.#sheet.insertColumnsAfter(
+      integer(afterPosition, 'afterPosition'),
+      integer(howMany, 'howMany'),
+    );
+    return this;
+  }
+
   insertRowAfter(afterPosition: number): this {
     return this.insertRowsAfter(afterPosition, 1);
   }

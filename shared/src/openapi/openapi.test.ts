@@ -63,6 +63,12 @@ describe('openapi', () => {
         expect.objectContaining({ name: 'key', schema: { type: 'string', enum: ['mf-key-123'] } }),
       ]);
       expect(gas.paths['/exec?action=listTasks']!.get).toBeDefined();
+      const body = (
+        create as unknown as {
+          requestBody: { content: Record<string, { schema: { properties: object } }> };
+        }
+      ).requestBody.content['application/json']!.schema;
+      expect(Object.keys(body.properties)).toContain('idempotency_key');
       expect(gas.security).toBeUndefined();
     });
   });

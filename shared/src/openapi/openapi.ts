@@ -58,6 +58,26 @@ function withoutProperties(input: JsonSchema, names: readonly string[]): JsonSch
   return { ...input, properties, ...(required.length ? { required } : { required: undefined }) };
 }
 
+/**
+ * A GPT action cannot send headers, so on Apps Script a write carries its retry key in the
+ * body; the web app answers a repeated key with the first result and writes nothing.
+ */
+function withIdempotencyKey(input: JsonSchema): JsonSchema {
+  const properties = (input.properties ?? {}) as Record<string, unknown>;
+  return {
+    ...input,
+    properties: {
+      ...properties,
+      idempotency_key: {
+        type: 'string',
+        maxLength: 200,
+        description:
+          'A fresh random value per intended change; resend the same one when retrying it.',
+      },
+    },
+  };
+}
+
 function jsonContent(schema: unknown) {
   return { 'application/json': { schema } };
 }
@@ -134,7 +154,9 @@ function appsScriptOperation(op: OperationDef, apiKey: string) {
       summary: op.summary,
       description: op.description,
       parameters,
-      ...(op.mutates ? { requestBody: { required: true, content: jsonContent(input) } } : {}),
+      ...(op.mutates
+        ? { requestBody: { required: true, content: jsonContent(withIdempotencyKey(input)) } }
+        : {}),
       responses: {
         '200': {
           description: 'Always 200: ok:true with data, or ok:false with error',
