@@ -142,6 +142,20 @@ describe('hardening', () => {
       expect(other.status).toBe(409);
       expect(other.body.error.code).toBe('conflict');
     });
+    it('takes the key from the body too, for GPT Actions that cannot send headers', async () => {
+      const body = { title: 'From a GPT', idempotency_key: 'gpt-1' };
+      const first = await api(`${s.url}/api/tasks`, { token, body });
+      const again = await api(`${s.url}/api/tasks`, { token, body });
+      expect(first.status).toBe(200);
+      expect(first.body.idempotency_key).toBeUndefined();
+      expect(again.body).toEqual(first.body);
+      expect((await api(`${s.url}/api/tasks?q=From a GPT`, { token })).body.tasks).toHaveLength(1);
+      const doc = await api(`${s.url}/openapi.json`);
+      const create =
+        doc.body.paths['/api/tasks'].post.requestBody.content['application/json'].schema;
+      expect(create.properties.idempotency_key.type).toBe('string');
+    });
+
     it('lets only one of two concurrent retries write', async () => {
       const headers = { 'idempotency-key': 'race-1' };
       const results = await Promise.all(

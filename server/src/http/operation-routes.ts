@@ -138,7 +138,12 @@ export function operationRoutes(deps: OperationRouteDeps): Router {
     res: Response,
   ): Promise<Outcome> {
     const caller = callerOf(res);
-    const key = req.get('idempotency-key');
+    // GPT Actions cannot send headers, so a write may carry its key in the body instead.
+    const bodyKey = input.idempotency_key;
+    if (op.mutates && bodyKey !== undefined) delete input.idempotency_key;
+    const key =
+      req.get('idempotency-key') ??
+      (op.mutates && bodyKey !== undefined ? String(bodyKey) : undefined);
     if (key === undefined || !op.mutates) return run(op, input, caller, req.log);
     const outcome = await idempotent(deps.idempotency, caller.user.id, key, [op.name, input], () =>
       run(op, input, caller, req.log),

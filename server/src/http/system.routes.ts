@@ -1,5 +1,5 @@
 import { Router, type Request } from 'express';
-import { generateOpenApi } from '@mindflow/shared';
+import { generateOpenApi, type OpenApiDocument } from '@mindflow/shared';
 import { docsPage } from './docs-page.ts';
 
 export interface SystemRouteDeps {
@@ -17,7 +17,9 @@ export function systemRoutes(deps: SystemRouteDeps): Router {
   const serverUrl = (req: Request) =>
     deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   const openApi = (req: Request) =>
-    generateOpenApi({ style: 'rest', serverUrl: serverUrl(req), version: deps.version });
+    withBodyIdempotencyKey(
+      generateOpenApi({ style: 'rest', serverUrl: serverUrl(req), version: deps.version }),
+    );
 
   router.get('/health', async (req, res) => {
     try {
@@ -44,3 +46,30 @@ export function systemRoutes(deps: SystemRouteDeps): Router {
 
   return router;
 }
+
+/**
+ * GPT Actions cannot set headers, so writes also take their retry key in the body. The core's
+ * generator offers that field in its Apps Script style only; until its REST style does, the
+ * server adds it to every JSON body of a write here.
+ */
+function withBodyIdempotencyKey(doc: OpenApiDocument): OpenApiDocument {
+  for (const methods of Object.values(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      const schema = (op as { requestBody?: { content?: Record<string, { schema?: JsonObject }> } })
+        .requestBody?.content?.['application/json']?.schema;
+      if (method === 'get' || !schema || typeof schema.properties !== 'object') continue;
+      schema.properties = {
+        ...(schema.properties as JsonObject),
+        idempotency_key: {
+          type: 'string',
+          maxLength: 200,
+          description:
+            'A fresh random value per intended change; resend the same one when retrying it.',
+        },
+      };
+    }
+  }
+  return doc;
+}
+
+type JsonObject = Record<string, unknown>;
