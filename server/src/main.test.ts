@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteClient } from './db/sql-client.sqlite.ts';
-import { tempDir } from './test-support/databases.ts';
+import { REAL_PG_URL, tempDir } from './test-support/databases.ts';
+import { FakeSheetsServer } from './test-support/fake-sheets-server.ts';
 import { api } from './test-support/http-client.ts';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -81,4 +82,50 @@ describe('main', () => {
     await db.close();
     for (const id of acked) expect(stored.has(id)).toBe(true);
   }, 60_000);
+
+  it('keeps tasks in a Google Sheet with STORE=sheets (the local fake API)', async () => {
+    const fake = new FakeSheetsServer();
+    const apiUrl = await fake.start();
+    fake.addSpreadsheet('sheet-under-test-1234');
+    const { child, url } = await boot({
+      DATA_DIR: tempDir(),
+      STORE: 'sheets',
+      SPREADSHEET_ID: 'sheet-under-test-1234',
+      SHEETS_API_URL: apiUrl,
+    });
+    try {
+      expect((await api(`${url}/health`)).body).toMatchObject({ store: 'sheets', database: 'ok' });
+      const reg = await api(`${url}/api/auth/register`, {
+        body: { email: 's@example.com', password: 'correct horse battery' },
+      });
+      const made = await api(`${url}/api/tasks`, {
+        token: reg.body.token,
+        body: { title: '=1+1' },
+      });
+      expect(made.status).toBe(200);
+      const tab = fake.tab('sheet-under-test-1234', `Tasks-${reg.body.user.id}`)!;
+      expect(tab[1]![1]).toBe('=1+1');
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      await fake.stop();
+    }
+  }, 60_000);
+
+  it.skipIf(!REAL_PG_URL)(
+    'runs on PostgreSQL when DATABASE_URL is set',
+    async () => {
+      const { child, url } = await boot({ DATABASE_URL: REAL_PG_URL! });
+      try {
+        expect((await api(`${url}/health`)).body).toMatchObject({
+          store: 'postgres',
+          database: 'ok',
+        });
+      } finally {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+    60_000,
+  );
 });
