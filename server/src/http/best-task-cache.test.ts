@@ -5,7 +5,14 @@ import { bestTask, intlTimeZone, rankingValidUntil, ZonedCalendar } from '@mindf
 import { BestTaskCache } from './best-task-cache.ts';
 import { SqliteClient } from '../db/sql-client.sqlite.ts';
 import { SqlTaskStore } from '../stores/task-store.sql.ts';
-import { openSqlite, tempDir } from '../test-support/databases.ts';
+import type { SqlClient } from '../db/sql-client.ts';
+import {
+  openRealPg,
+  openSqlite,
+  REAL_PG_SKIP_REASON,
+  REAL_PG_URL,
+  tempDir,
+} from '../test-support/databases.ts';
 import { api } from '../test-support/http-client.ts';
 import { startTestServer, type TestServer } from '../test-support/test-server.ts';
 
@@ -58,90 +65,124 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('zone' as const), zone: fc.constantFrom(...ZONES) }),
 );
 
-describe('BestTaskCache through GET /api/tasks/best', () => {
-  let now = Date.UTC(2026, 2, 7, 22, 0); // the weekend US clocks spring forward
-  const clock = () => now;
-  const file = join(tempDir(), 'shared.db');
-  let a: TestServer;
-  let b: TestServer;
-  let reader: SqliteClient;
-  const cache = new BestTaskCache();
-  beforeAll(async () => {
-    a = await startTestServer({ db: await openSqlite(file), clock, bestCache: cache });
-    b = await startTestServer({ db: new SqliteClient({ path: file }), clock });
-    reader = new SqliteClient({ path: file });
-  });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-    await reader.close();
-  });
+/** Three connections to one database: server A (cached), server B (writes), a reader. */
+interface Engine {
+  name: string;
+  skip?: string;
+  open: () => Promise<[SqlClient, SqlClient, SqlClient]>;
+}
 
-  it('always equals a fresh ranking at that instant', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...ZONES),
-        fc.array(step, { minLength: 5, maxLength: 25 }),
-        async (zone, steps) => {
-          const { token, user } = await a.register({ time_zone: zone });
-          let currentZone = zone;
-          const store = new SqlTaskStore(reader, String(user.id));
-          const ids: string[] = [];
-          for (const s of steps) {
-            const calendar = new ZonedCalendar(intlTimeZone, currentZone);
-            if (s.kind === 'advance') now += s.minutes * 60_000;
-            if (s.kind === 'to-expiry')
-              now = rankingValidUntil(await store.listActive(), now, calendar) + s.offsetMs;
-            if (s.kind === 'create') {
-              const today = calendar.localDate(now);
-              const due =
-                s.dueMinutes !== null
-                  ? calendar.formatInstant(now + s.dueMinutes * 60_000)
-                  : s.dueDays !== null
-                    ? calendar.localDate(
-                        calendar.startOfDay(today) + s.dueDays * 86_400_000 + 3_600_000 * 12,
-                      )
-                    : null;
-              const server = s.on === 'a' ? a : b;
-              const r = await api(`${server.url}/api/tasks`, {
-                token,
-                body: {
-                  title: 't',
-                  priority: s.priority,
-                  due,
-                  preferred_time: s.preferred,
-                  effort_minutes: s.effort,
-                },
-              });
-              expect(r.status).toBe(200);
-              ids.push(r.body.id);
-            }
-            if ((s.kind === 'snooze' || s.kind === 'complete') && ids.length > 0) {
-              const id = ids[s.pick % ids.length]!;
-              const path = s.kind === 'snooze' ? 'snooze' : 'complete';
-              await api(`${b.url}/api/tasks/${id}/${path}`, {
-                token,
-                body: s.kind === 'snooze' ? { duration: `${s.minutes}m` } : {},
-              });
-            }
-            if (s.kind === 'zone') {
-              await api(`${b.url}/api/me`, { method: 'PATCH', token, body: { time_zone: s.zone } });
-              currentZone = s.zone;
-            }
-            const fresh = bestTask(await store.listActive(), {
-              now,
-              calendar: new ZonedCalendar(intlTimeZone, currentZone),
-            });
-            const got = await api(`${a.url}/api/tasks/best`, { token });
-            if (fresh === null) expect(got.status).toBe(404);
-            else expect(got.body).toEqual(JSON.parse(JSON.stringify(fresh)));
-          }
-        },
-      ),
-      { numRuns: 40 },
-    );
-    // Both paths were exercised: replayed answers and recomputed ones.
-    expect(cache.hits).toBeGreaterThan(20);
-    expect(cache.misses).toBeGreaterThan(20);
-  }, 180_000);
-});
+const ENGINES: Engine[] = [
+  {
+    name: 'SQLite (separate connections to one file)',
+    open: async () => {
+      const file = join(tempDir(), 'shared.db');
+      return [
+        await openSqlite(file),
+        new SqliteClient({ path: file }),
+        new SqliteClient({ path: file }),
+      ];
+    },
+  },
+  {
+    name: 'PostgreSQL (two connection pools)',
+    ...(REAL_PG_URL ? {} : { skip: REAL_PG_SKIP_REASON }),
+    open: async () => [await openRealPg(), await openRealPg(), await openRealPg()],
+  },
+];
+
+for (const engine of ENGINES)
+  describe.skipIf(engine.skip !== undefined)(
+    `BestTaskCache through GET /api/tasks/best on ${engine.name}`,
+    () => {
+      let now = Date.UTC(2026, 2, 7, 22, 0); // the weekend US clocks spring forward
+      const clock = () => now;
+      let a: TestServer;
+      let b: TestServer;
+      let reader: SqlClient;
+      const cache = new BestTaskCache();
+      beforeAll(async () => {
+        const [dbA, dbB, dbReader] = await engine.open();
+        a = await startTestServer({ db: dbA, clock, bestCache: cache });
+        b = await startTestServer({ db: dbB, clock });
+        reader = dbReader;
+      });
+      afterAll(async () => {
+        await a.close();
+        await b.close();
+        await reader.close();
+      });
+
+      it('always equals a fresh ranking at that instant', async () => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.constantFrom(...ZONES),
+            fc.array(step, { minLength: 5, maxLength: 25 }),
+            async (zone, steps) => {
+              const { token, user } = await a.register({ time_zone: zone });
+              let currentZone = zone;
+              const store = new SqlTaskStore(reader, String(user.id));
+              const ids: string[] = [];
+              for (const s of steps) {
+                const calendar = new ZonedCalendar(intlTimeZone, currentZone);
+                if (s.kind === 'advance') now += s.minutes * 60_000;
+                if (s.kind === 'to-expiry')
+                  now = rankingValidUntil(await store.listActive(), now, calendar) + s.offsetMs;
+                if (s.kind === 'create') {
+                  const today = calendar.localDate(now);
+                  const due =
+                    s.dueMinutes !== null
+                      ? calendar.formatInstant(now + s.dueMinutes * 60_000)
+                      : s.dueDays !== null
+                        ? calendar.localDate(
+                            calendar.startOfDay(today) + s.dueDays * 86_400_000 + 3_600_000 * 12,
+                          )
+                        : null;
+                  const server = s.on === 'a' ? a : b;
+                  const r = await api(`${server.url}/api/tasks`, {
+                    token,
+                    body: {
+                      title: 't',
+                      priority: s.priority,
+                      due,
+                      preferred_time: s.preferred,
+                      effort_minutes: s.effort,
+                    },
+                  });
+                  expect(r.status).toBe(200);
+                  ids.push(r.body.id);
+                }
+                if ((s.kind === 'snooze' || s.kind === 'complete') && ids.length > 0) {
+                  const id = ids[s.pick % ids.length]!;
+                  const path = s.kind === 'snooze' ? 'snooze' : 'complete';
+                  await api(`${b.url}/api/tasks/${id}/${path}`, {
+                    token,
+                    body: s.kind === 'snooze' ? { duration: `${s.minutes}m` } : {},
+                  });
+                }
+                if (s.kind === 'zone') {
+                  await api(`${b.url}/api/me`, {
+                    method: 'PATCH',
+                    token,
+                    body: { time_zone: s.zone },
+                  });
+                  currentZone = s.zone;
+                }
+                const fresh = bestTask(await store.listActive(), {
+                  now,
+                  calendar: new ZonedCalendar(intlTimeZone, currentZone),
+                });
+                const got = await api(`${a.url}/api/tasks/best`, { token });
+                if (fresh === null) expect(got.status).toBe(404);
+                else expect(got.body).toEqual(JSON.parse(JSON.stringify(fresh)));
+              }
+            },
+          ),
+          { numRuns: 40 },
+        );
+        // Both paths were exercised: replayed answers and recomputed ones.
+        expect(cache.hits).toBeGreaterThan(20);
+        expect(cache.misses).toBeGreaterThan(20);
+      }, 180_000);
+    },
+  );
