@@ -108,10 +108,19 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+// One advisory lock serialises schema changes across instances booting together.
+const LOCK_ID = 727274;
+
 /** Applies the migrations this database lacks; returns the versions applied. */
 export async function migrateSchema(db: SqlClient): Promise<number[]> {
+  // Under the same lock as the migrations: two PostgreSQL sessions creating one table at
+  // the same instant can both pass IF NOT EXISTS and collide on the catalog.
+  const create =
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);';
   await db.exec(
-    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+    db.dialect === 'postgres'
+      ? `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_ID}); ${create} COMMIT;`
+      : create,
   );
   const done = new Set(
     (await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) =>
@@ -122,7 +131,9 @@ export async function migrateSchema(db: SqlClient): Promise<number[]> {
   for (const m of MIGRATIONS) {
     if (done.has(m.version)) continue;
     const begin =
-      db.dialect === 'sqlite' ? 'BEGIN IMMEDIATE;' : 'BEGIN; SELECT pg_advisory_xact_lock(727274);';
+      db.dialect === 'sqlite'
+        ? 'BEGIN IMMEDIATE;'
+        : `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_ID});`;
     const at = new Date().toISOString();
     try {
       await db.exec(
