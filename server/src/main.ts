@@ -5,6 +5,7 @@ import { AccountRepository } from './accounts/account-repository.ts';
 import { ConfigError, loadConfig } from './config/env.ts';
 import { BestTaskCache } from './http/best-task-cache.ts';
 import { createApp } from './http/create-app.ts';
+import { ListCache } from './http/list-cache.ts';
 import { IdempotencyStore } from './http/idempotency.ts';
 import { createLogger } from './http/request-logging.ts';
 import { openBackends } from './server-backends.ts';
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
     idempotency,
     stores: backends.stores,
     bestCache: new BestTaskCache(),
+    listCache: new ListCache(),
     logger,
     clock: Date.now,
     newId: randomUUID,

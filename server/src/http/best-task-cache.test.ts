@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { join } from 'node:path';
-import { bestTask, intlTimeZone, rankingValidUntil, ZonedCalendar } from '@mindflow/shared';
+import {
+  bestTask,
+  intlTimeZone,
+  rankingValidUntil,
+  TaskService,
+  ZonedCalendar,
+} from '@mindflow/shared';
 import { BestTaskCache } from './best-task-cache.ts';
+import { ListCache } from './list-cache.ts';
 import { SqliteClient } from '../db/sql-client.sqlite.ts';
 import { SqlTaskStore } from '../stores/task-store.sql.ts';
 import type { SqlClient } from '../db/sql-client.ts';
@@ -101,9 +108,10 @@ for (const engine of ENGINES)
       let b: TestServer;
       let reader: SqlClient;
       const cache = new BestTaskCache();
+      const lists = new ListCache();
       beforeAll(async () => {
         const [dbA, dbB, dbReader] = await engine.open();
-        a = await startTestServer({ db: dbA, clock, bestCache: cache });
+        a = await startTestServer({ db: dbA, clock, bestCache: cache, listCache: lists });
         b = await startTestServer({ db: dbB, clock });
         reader = dbReader;
       });
@@ -175,6 +183,25 @@ for (const engine of ENGINES)
                 const got = await api(`${a.url}/api/tasks/best`, { token });
                 if (fresh === null) expect(got.status).toBe(404);
                 else expect(got.body).toEqual(JSON.parse(JSON.stringify(fresh)));
+                // Lists are replayed by revision alone: they must follow writes from B too.
+                const reference = new TaskService({
+                  store,
+                  clock: () => now,
+                  newId: () => 'unused',
+                  timeZone: intlTimeZone,
+                  zone: currentZone,
+                });
+                const queries: Record<string, string>[] = [
+                  { limit: '3' },
+                  { status: 'all', limit: '100' },
+                ];
+                for (const query of queries) {
+                  const want = await reference.execute('listTasks', query);
+                  const list = await api(`${a.url}/api/tasks?${new URLSearchParams(query)}`, {
+                    token,
+                  });
+                  expect(list.body).toEqual(JSON.parse(JSON.stringify(want.ok ? want.data : null)));
+                }
               }
             },
           ),
@@ -183,6 +210,7 @@ for (const engine of ENGINES)
         // Both paths were exercised: replayed answers and recomputed ones.
         expect(cache.hits).toBeGreaterThan(20);
         expect(cache.misses).toBeGreaterThan(20);
+        expect(lists.hits).toBeGreaterThan(20);
       }, 180_000);
     },
   );

@@ -10,6 +10,7 @@ import { authenticate } from './authenticate.ts';
 import type { BestTaskCache } from './best-task-cache.ts';
 import { errorBody, sendError } from './http-errors.ts';
 import type { IdempotencyStore } from './idempotency.ts';
+import type { ListCache } from './list-cache.ts';
 import { operationRoutes } from './operation-routes.ts';
 import { apiRateLimit, authRateLimit, badTokenRateLimit } from './rate-limits.ts';
 import { httpLogger } from './request-logging.ts';
@@ -20,6 +21,7 @@ export interface AppDeps {
   idempotency: IdempotencyStore;
   stores: TaskStoreFactory;
   bestCache: BestTaskCache | null;
+  listCache: ListCache | null;
   logger: Logger;
   clock: () => number;
   newId: () => string;
@@ -103,6 +105,7 @@ export function createApp(deps: AppDeps): express.Express {
       clock: deps.clock,
       newId: deps.newId,
       bestCache: deps.bestCache,
+      listCache: deps.listCache,
     }),
   );
 

@@ -102,6 +102,8 @@ export interface Outcome {
   body: unknown;
   etag?: string;
   replayed?: boolean;
+  /** The body already serialised (a cached answer); sent as is. */
+  json?: string;
 }
 
 /**
@@ -141,6 +143,12 @@ export async function idempotent(
     throw error;
   }
   if (outcome.status >= 500) await store.release(userId, key);
-  else await store.complete(userId, key, outcome.status, outcome.body);
+  else
+    await store.complete(
+      userId,
+      key,
+      outcome.status,
+      outcome.json !== undefined ? JSON.parse(outcome.json) : outcome.body,
+    );
   return outcome;
 }

@@ -16,6 +16,7 @@ import { callerOf } from './authenticate.ts';
 import { BestTaskCache, recordingActive } from './best-task-cache.ts';
 import { errorBody, STATUS_BY_CODE } from './http-errors.ts';
 import { idempotent, type IdempotencyStore, type Outcome } from './idempotency.ts';
+import { ListCache } from './list-cache.ts';
 
 // Every catalogue operation becomes one route from its http {method, path}: a new catalogue
 // entry is served with no change here. Path parameters come from the path, GET and DELETE
@@ -27,6 +28,7 @@ export interface OperationRouteDeps {
   clock: () => number;
   newId: () => string;
   bestCache: BestTaskCache | null;
+  listCache: ListCache | null;
 }
 
 /** Static paths before parameterised ones, so /api/tasks/best is not read as an id. */
@@ -79,6 +81,22 @@ function outcomeOf(result: Result<unknown>): Outcome {
   return { status: 200, body: data, ...(etag ? { etag } : {}) };
 }
 
+async function listThroughCache(
+  cache: ListCache,
+  input: Record<string, unknown>,
+  caller: Caller,
+  service: TaskService,
+): Promise<Outcome> {
+  const key = ListCache.key(input);
+  const hit = cache.get(caller.user.id, caller.taskRevision, key);
+  if (hit !== undefined) return { status: 200, body: undefined, json: hit };
+  const result = await service.execute('listTasks', input);
+  if (!result.ok) return outcomeOf(result);
+  const json = JSON.stringify(result.data);
+  cache.set(caller.user.id, caller.taskRevision, key, json);
+  return { status: 200, body: result.data, json };
+}
+
 export function operationRoutes(deps: OperationRouteDeps): Router {
   const router = Router();
   const zones = cachedTimeZone(intlTimeZone);
@@ -110,6 +128,9 @@ export function operationRoutes(deps: OperationRouteDeps): Router {
     log: Logger,
   ): Promise<Outcome> {
     const now = deps.clock();
+    if (op.name === 'listTasks' && deps.listCache && deps.stores.revisioned) {
+      return listThroughCache(deps.listCache, input, caller, serviceFor(caller, now, log));
+    }
     const cache = op.name === 'getBestTask' && deps.stores.revisioned ? deps.bestCache : null;
     if (!cache || Object.keys(input).length > 0) {
       const service = serviceFor(caller, now, log, op.name === 'getDailyPlan');
@@ -166,7 +187,8 @@ export function operationRoutes(deps: OperationRouteDeps): Router {
             }
           : await runIdempotent(op, input, req, res);
       if (outcome.etag) res.setHeader('ETag', outcome.etag);
-      res.status(outcome.status).json(outcome.body);
+      if (outcome.json !== undefined) res.status(outcome.status).type('json').send(outcome.json);
+      else res.status(outcome.status).json(outcome.body);
     });
   }
   return router;

@@ -7,6 +7,7 @@ import type { SqlClient } from '../db/sql-client.ts';
 import { BestTaskCache } from '../http/best-task-cache.ts';
 import { createApp, type AppDeps } from '../http/create-app.ts';
 import { IdempotencyStore } from '../http/idempotency.ts';
+import { ListCache } from '../http/list-cache.ts';
 import { sqlTaskStores, type TaskStoreFactory } from '../stores/task-store-factory.ts';
 import { openSqlite } from './databases.ts';
 
@@ -28,6 +29,7 @@ export interface TestServerOptions {
   clock?: () => number;
   settings?: Partial<AppDeps['settings']>;
   bestCache?: BestTaskCache | null;
+  listCache?: ListCache | null;
   /** Keep the database open on close (several servers on one database). */
   keepDb?: boolean;
 }
@@ -41,6 +43,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     idempotency: new IdempotencyStore(db, clock),
     stores: options.stores ?? sqlTaskStores(db),
     bestCache: options.bestCache === undefined ? new BestTaskCache() : options.bestCache,
+    listCache: options.listCache === undefined ? new ListCache() : options.listCache,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     clock,
     newId: randomUUID,
