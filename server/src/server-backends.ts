@@ -19,7 +19,8 @@ export async function openBackends(config: Config): Promise<Backends> {
   let db: SqlClient;
   // pg and the Google client load only when configured: googleapis alone adds tens of MB
   // of resident memory to a server that does not use it.
-  if (config.store === 'postgres') {
+  // Accounts live in PostgreSQL whenever DATABASE_URL is set, also beside a Sheet store.
+  if (config.databaseUrl !== null && config.store !== 'sqlite') {
     const { PgPoolClient } = await import('./db/sql-client.postgres.ts');
     db = new PgPoolClient(config.databaseUrl!);
   } else {
@@ -27,7 +28,7 @@ export async function openBackends(config: Config): Promise<Backends> {
     db = new SqliteClient({ path: join(config.dataDir, 'mindflow.db') });
   }
   await migrateSchema(db);
-  // With STORE=sheets the tasks live in the Sheet (a tab per user) and accounts in SQLite.
+  // With STORE=sheets the tasks live in the Sheet, a tab per user; accounts stay in SQL.
   let stores = sqlTaskStores(db);
   if (config.store === 'sheets' && config.sheets) {
     const { openSheetsApi } = await import('./stores/sheets-api.ts');
