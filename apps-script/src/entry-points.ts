@@ -8,22 +8,26 @@ export const ENTRY_POINTS = [
   // web app (the Custom GPT action)
   'doGet',
   'doPost',
-  // simple triggers and the installable onEdit trigger
+  // simple triggers, the installable onEdit trigger and the daily plan's time-driven one
   'onOpen',
   'onInstall',
   'onTasksEdit',
+  'sendDailyPlan',
   // menu items
   'showSidebar',
   'setupSheet',
   'showConnectDialog',
   'showDailyPlanSettings',
   'showAbout',
-  // google.script.run targets (sidebar and Connect dialog)
+  // google.script.run targets (sidebar, Connect and Daily plan settings dialogs)
   'runOperation',
   'getSidebarContext',
   'getConnectInfo',
   'rotateApiKey',
   'setWebAppUrl',
+  'getDailyPlanSettings',
+  'saveDailyPlanSettings',
+  'sendTestDailyPlan',
 ] as const;
 
 export type EntryPointName = (typeof ENTRY_POINTS)[number];

@@ -7,6 +7,8 @@ import {
   ZonedCalendar,
   type Result,
 } from '@mindflow/shared';
+import { loadDailyPlanSettings, type LoadedSettings } from './daily-plan/daily-plan-settings.ts';
+import { PlanContext } from './daily-plan/plan-context.ts';
 import { IdempotencyRecord } from './idempotency.ts';
 import { LockBusyError, ScriptLock } from './script-lock.ts';
 import { AuditLog } from './sheet/audit-log.ts';
@@ -19,6 +21,8 @@ export interface ExecuteOptions {
   /** The spreadsheet's zone when the caller already knows it (the web app memoizes it). */
   zone?: string;
   idempotencyKey?: string;
+  /** The user's daily plan settings when the caller has read them already (getDailyPlan only). */
+  planSettings?: LoadedSettings;
 }
 
 const REPAIR_HINT = 'Open the Sheet and run MindFlow › Set up / repair sheet.';
@@ -76,6 +80,11 @@ export function executeOperation(
     audit: new AuditLog(spreadsheet, options.source, now),
   });
   store.operation = operation;
+  // Only a plan reads the user's settings and calendars: other operations cost no more.
+  const plan =
+    operation === 'getDailyPlan'
+      ? new PlanContext(options.planSettings ?? loadDailyPlanSettings(), timeZone)
+      : null;
   const service = new TaskService({
     store,
     clock: now,
@@ -83,10 +92,13 @@ export function executeOperation(
     timeZone,
     zone,
     onError: logUnexpected,
+    ...(plan ? { planning: plan.planning } : {}),
   });
   const run = (): Result<unknown> => {
     const problem = store.setupProblem();
-    return problem ? setupFailure(problem) : service.executeSync(operation, input);
+    if (problem) return setupFailure(problem);
+    const result = service.executeSync(operation, input);
+    return plan ? plan.annotate(result) : result;
   };
   if (!OPERATIONS[operation].mutates) return run();
   try {

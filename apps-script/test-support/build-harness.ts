@@ -9,10 +9,17 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const HARNESS_DIR = join(HERE, '..', 'node_modules', '.cache', 'mindflow-harness');
 export const HARNESS_CODE_JS = join(HARNESS_DIR, 'Code.js');
 
-/** Bundles store-harness.ts the way build.ts bundles the add-on, with the add-on's manifest. */
+/** The harness functions tests call by name (each is a top-level function in Code.js). */
+const HARNESS_FUNCTIONS = ['storeCall', 'storeStep', 'calendarEvents'];
+
+/** Bundles the harnesses the way build.ts bundles the add-on, with the add-on's manifest. */
 export async function buildHarness(): Promise<string> {
   const result = await build({
-    entryPoints: [join(HERE, 'store-harness.ts')],
+    stdin: {
+      contents: `export * from './store-harness.ts';\nexport * from './calendar-harness.ts';`,
+      resolveDir: HERE,
+      loader: 'ts',
+    },
     bundle: true,
     write: false,
     format: 'iife',
@@ -26,7 +33,7 @@ export async function buildHarness(): Promise<string> {
   });
   const code = result.outputFiles[0]?.text ?? '';
   mkdirSync(HARNESS_DIR, { recursive: true });
-  const stubs = entryPointStubs(['storeCall', 'storeStep']).replaceAll('MindFlow.', 'Harness.');
+  const stubs = entryPointStubs(HARNESS_FUNCTIONS).replaceAll('MindFlow.', 'Harness.');
   writeFileSync(HARNESS_CODE_JS, `${code}\n${stubs}`);
   copyFileSync(join(HERE, '..', 'src', 'appsscript.json'), join(HARNESS_DIR, 'appsscript.json'));
   return HARNESS_CODE_JS;

@@ -1,4 +1,4 @@
-import { API_LABEL, ApiObject, type EnumValue } from '../runtime/api-object.ts';
+import { API_LABEL, ApiObject, ServiceError, type EnumValue } from '../runtime/api-object.ts';
 import { wallClock, instantFromWall } from '../time/zoned.ts';
 import {
   EventTransparency,
@@ -78,10 +78,12 @@ export class CalendarEventApi extends ApiObject {
 export class CalendarApi extends ApiObject {
   readonly [API_LABEL] = 'Calendar';
   readonly #calendar: CalendarModel;
+  readonly #primary: boolean;
 
-  constructor(calendar: CalendarModel) {
+  constructor(calendar: CalendarModel, primary: boolean) {
     super();
     this.#calendar = calendar;
+    this.#primary = primary;
   }
 
   getId(): string {
@@ -100,12 +102,25 @@ export class CalendarApi extends ApiObject {
     return this.#calendar.ownedByMe;
   }
 
+  isMyPrimaryCalendar(): boolean {
+    return this.#primary;
+  }
+
+  isHidden(): boolean {
+    return false;
+  }
+
+  isSelected(): boolean {
+    return true;
+  }
+
   /** Events that start in, end in or span [startTime, endTime), earliest first. */
   getEvents(
     startTime: Date,
     endTime: Date,
     options: { max?: number; search?: string } = {},
   ): CalendarEventApi[] {
+    if (this.#calendar.failure !== null) throw new ServiceError(this.#calendar.failure);
     const from = startTime.getTime();
     const to = endTime.getTime();
     const needle = options.search?.toLowerCase();
@@ -144,17 +159,17 @@ export class CalendarAppApi extends ApiObject {
   }
 
   getDefaultCalendar(): CalendarApi {
-    return new CalendarApi(this.#state.defaultCalendar());
+    return this.#wrap(this.#state.defaultCalendar());
   }
 
   getCalendarById(id: string): CalendarApi | null {
     const calendar = this.#state.calendars.get(id);
-    return calendar ? new CalendarApi(calendar) : null;
+    return calendar ? this.#wrap(calendar) : null;
   }
 
   getAllCalendars(): CalendarApi[] {
     this.#state.defaultCalendar();
-    return [...this.#state.calendars.values()].map((c) => new CalendarApi(c));
+    return [...this.#state.calendars.values()].map((c) => this.#wrap(c));
   }
 
   getAllOwnedCalendars(): CalendarApi[] {
@@ -171,5 +186,9 @@ export class CalendarAppApi extends ApiObject {
 
   getEventsForDay(date: Date): CalendarEventApi[] {
     return this.getDefaultCalendar().getEventsForDay(date);
+  }
+
+  #wrap(calendar: CalendarModel): CalendarApi {
+    return new CalendarApi(calendar, calendar === this.#state.defaultCalendar());
   }
 }

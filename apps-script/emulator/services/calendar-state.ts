@@ -32,6 +32,8 @@ export interface CalendarModel {
   timeZone: string;
   ownedByMe: boolean;
   events: CalendarEventModel[];
+  /** Set by fail(): what reading its events throws, as when Calendar has an outage. */
+  failure: string | null;
 }
 
 /** What a test seeds: timed events take instants, all-day events take "YYYY-MM-DD" dates. */
@@ -48,6 +50,10 @@ export interface EventSeed {
   eventType?: keyof typeof EventType;
   id?: string;
 }
+
+// What Apps Script says when a Google service has a transient failure.
+export const SERVER_ERROR =
+  "We're sorry, a server error occurred. Please wait a bit and try again.";
 
 function dateOnly(value: Date | string | number): [number, number, number] {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
@@ -88,9 +94,25 @@ export class CalendarState {
       timeZone: options.timeZone ?? this.defaultZone(),
       ownedByMe: options.ownedByMe ?? true,
       events: [],
+      failure: null,
     };
     this.calendars.set(calendar.id, calendar);
     return calendar;
+  }
+
+  /** The user unsubscribed from it (or it was deleted): getCalendarById answers null. */
+  removeCalendar(id: string): void {
+    this.calendars.delete(id);
+  }
+
+  /**
+   * Reading the calendar's events throws `message` (Apps Script's "Exception: …") until
+   * fail(id, null) heals it.
+   */
+  fail(id: string, message: string | null = SERVER_ERROR): void {
+    const calendar = id === this.ownerEmail() ? this.defaultCalendar() : this.calendars.get(id);
+    if (!calendar) throw new Error(`no calendar ${id} to fail`);
+    calendar.failure = message;
   }
 
   addEvent(seed: EventSeed): CalendarEventModel {
@@ -122,7 +144,9 @@ export class CalendarState {
       end,
       allDay: seed.allDay ?? false,
       myStatus: GuestStatus[seed.myStatus ?? 'OWNER'],
-      transparency: EventTransparency[seed.transparency ?? 'OPAQUE'],
+      // Google Calendar's defaults for a new event: timed ones busy, all-day ones free.
+      transparency:
+        EventTransparency[seed.transparency ?? (seed.allDay ? 'TRANSPARENT' : 'OPAQUE')],
       eventType: EventType[seed.eventType ?? 'DEFAULT'],
     };
     calendar.events.push(event);

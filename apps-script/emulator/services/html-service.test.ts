@@ -16,6 +16,11 @@ function output() {
     .setXFrameOptionsMode(HtmlService.XFrameOptionsMode.ALLOWALL);
   return [out.getTitle(), out.getWidth(), out.getHeight(), out.getContent()];
 }
+function dialog() {
+  var out = HtmlService.createHtmlOutput('<p>x</p>').setWidth(420).setHeight(560);
+  SpreadsheetApp.getUi().showModalDialog(out, 'Settings');
+  SpreadsheetApp.getUi().showSidebar(out.setTitle('Side'));
+}
 `;
 
 const PAGE = `<h1><?= greeting() ?>, <?= name ?></h1><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?><?!= '<hr>' ?>`;
@@ -43,6 +48,15 @@ describe('HtmlService', () => {
   describe('HtmlOutput', () => {
     it('keeps title, size and content', () => {
       expect(inlineBundle(CODE).run('output')).toEqual(['T', 300, 200, '<b>x</b>']);
+    });
+
+    it('shows a dialog at the size it was given (a sidebar has the width Sheets fixes)', () => {
+      const app = inlineBundle(CODE);
+      app.run('dialog');
+      expect(app.emulator.ui.shown).toEqual([
+        { kind: 'modal', title: 'Settings', content: '<p>x</p>', width: 420, height: 560 },
+        { kind: 'sidebar', title: 'Side', content: '<p>x</p>' },
+      ]);
     });
   });
 });

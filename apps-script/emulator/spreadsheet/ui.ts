@@ -12,6 +12,9 @@ export interface ShownHtml {
   kind: 'sidebar' | 'modal' | 'modeless';
   title: string;
   content: string;
+  /** Dialogs only, in pixels as setWidth/setHeight gave them (Sheets' sidebar is 300 wide). */
+  width?: number;
+  height?: number;
 }
 
 /** What the script put on screen, for tests to assert on. */
@@ -26,6 +29,8 @@ export class UiLog {
 interface HtmlLike {
   getContent(): string;
   getTitle(): string;
+  getWidth(): number;
+  getHeight(): number;
 }
 
 const Button = gasEnum(['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const);
@@ -102,6 +107,11 @@ export class UiApi extends ApiObject {
   }
 
   #show(kind: ShownHtml['kind'], html: HtmlLike, title: string): void {
-    this.#log.shown.push({ kind, title, content: html.getContent() });
+    const shown: ShownHtml = { kind, title, content: html.getContent() };
+    if (kind !== 'sidebar') {
+      shown.width = html.getWidth();
+      shown.height = html.getHeight();
+    }
+    this.#log.shown.push(shown);
   }
 }

@@ -4,5 +4,5 @@ export const TASKS_SHEET = 'Tasks';
 export const LOG_SHEET = '_log';
 export const LOG_HEADER = ['time', 'operation', 'task_id', 'source', 'detail'] as const;
 
-/** Who made a change, for the audit log. */
-export type ChangeSource = 'gpt' | 'sidebar' | 'trigger';
+/** Who made a change (or sent the daily plan), for the audit log. */
+export type ChangeSource = 'gpt' | 'sidebar' | 'trigger' | 'dialog';

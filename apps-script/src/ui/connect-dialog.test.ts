@@ -23,7 +23,7 @@ describe('connect-dialog', () => {
     it('gives the URL, the key, the schema for this deployment and the versioned instructions', () => {
       const { app, key } = setUpAddOn({ webAppUrl: URL_ });
       const info = app.run('getConnectInfo') as Record<string, unknown>;
-      expect(info).toMatchObject({ url: URL_, deployed: true, key, instructions_version: '1' });
+      expect(info).toMatchObject({ url: URL_, deployed: true, key, instructions_version: '2' });
       expect(info.instructions).toBe(INSTRUCTIONS);
       expect(JSON.parse(String(info.schema))).toEqual(
         generateOpenApi({ style: 'apps-script', serverUrl: URL_, apiKey: key }),

@@ -38,15 +38,6 @@ describe('menu', () => {
     });
   });
 
-  describe('showDailyPlanSettings', () => {
-    it('shows a stub saying it arrives with the daily plan', () => {
-      const app = loadBundle(DIST_CODE_JS);
-      app.run('showDailyPlanSettings');
-      expect(app.emulator.ui.shown[0]).toMatchObject({ title: 'Daily plan settings' });
-      expect(app.emulator.ui.shown[0]?.content).toContain('arrive with the daily plan');
-    });
-  });
-
   describe('showSidebar', () => {
     it('opens Sidebar.html in the sidebar', () => {
       const app = loadBundle(DIST_CODE_JS);

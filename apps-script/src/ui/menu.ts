@@ -28,9 +28,3 @@ export function showAbout(): void {
     'About MindFlow',
   );
 }
-
-/** Menu item: a placeholder until the daily plan lands (its issue fills this dialog). */
-export function showDailyPlanSettings(): void {
-  const page = HtmlService.createHtmlOutputFromFile('DailyPlan').setWidth(360).setHeight(160);
-  SpreadsheetApp.getUi().showModalDialog(page, 'Daily plan settings');
-}

@@ -18,12 +18,33 @@ describe('web-app', () => {
       expect(res.json()).toMatchObject({ ok: true, data: { tasks: [{ title: 'Read' }] } });
     });
 
-    it('plans the day through getDailyPlan (no calendar yet: no meetings)', () => {
+    it("plans the day through getDailyPlan around the deployer's calendar", () => {
       const { app, key } = setUpAddOn({ now: '2026-11-27T14:00:00Z' });
+      app.emulator.seedEvent({
+        title: 'Standup',
+        start: '2026-11-27T15:00:00Z',
+        end: '2026-11-27T15:15:00Z',
+      });
       callWeb(app, key, 'createTask', { title: 'Draft report', effort_minutes: 60, priority: 5 });
       const res = callWeb(app, key, 'getDailyPlan', { date: '2026-11-27' });
       expect(res.ok).toBe(true);
       expect(JSON.stringify(res.data)).toContain('Draft report');
+      expect(res.data.blocks).toContainEqual(
+        expect.objectContaining({ kind: 'event', title: 'Standup' }),
+      );
+    });
+
+    it("answers unavailable, with CalendarApp's reason, when the calendar cannot be read", () => {
+      const { app, key } = setUpAddOn({ now: '2026-11-27T14:00:00Z' });
+      app.emulator.calendars.fail(app.emulator.ownerEmail, 'Calendar usage limit exceeded.');
+      expect(callWeb(app, key, 'getDailyPlan')).toEqual({
+        ok: false,
+        error: {
+          code: 'unavailable',
+          message: 'Your calendar could not be read right now; try again shortly',
+          details: { reason: 'calendar', calendar_error: 'Calendar usage limit exceeded.' },
+        },
+      });
     });
 
     it('routes an action a client glued more query text onto (createTask?key=…)', () => {
