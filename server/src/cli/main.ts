@@ -4,6 +4,7 @@ import { registerRank } from './rank-command.ts';
 import { registerParse } from './parse-command.ts';
 import { registerGptSchema } from './gpt-schema-command.ts';
 import { registerPlan } from './plan-command.ts';
+import { registerMigrate } from './migrate-command.ts';
 
 export function createProgram(): Command {
   const program = new Command('mindflow')
@@ -14,6 +15,7 @@ export function createProgram(): Command {
   registerParse(program);
   registerGptSchema(program);
   registerPlan(program);
+  registerMigrate(program);
   return program;
 }
 

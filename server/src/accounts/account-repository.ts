@@ -1,0 +1,205 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlClient } from '../db/sql-client.ts';
+import { hashToken, newToken, tokenHint } from './api-tokens.ts';
+import { readSettings, UserSettings } from './user-settings.ts';
+
+export interface User {
+  id: string;
+  email: string;
+  created_at: string;
+}
+
+/** Who is calling: resolved from a Bearer token once per request. */
+export interface Caller {
+  user: User;
+  settings: UserSettings;
+  /** Moves with every write to the user's tasks (see the schema's trigger). */
+  taskRevision: number;
+  tokenId: string;
+}
+
+export interface TokenInfo {
+  id: string;
+  name: string;
+  hint: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export type TokenKind = 'personal' | 'session';
+
+interface CallerRow {
+  token_id: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  id: string;
+  email: string;
+  created_at: string;
+  task_revision: number;
+  settings: string | null;
+}
+
+// last_used_at is written at most this often, so reads stay reads.
+const LAST_USED_GRANULARITY_MS = 60 * 60 * 1000;
+
+/** Users, their settings and their API tokens, on the same SqlClient as the tasks. */
+export class AccountRepository {
+  private readonly db: SqlClient;
+  private readonly clock: () => number;
+
+  constructor(db: SqlClient, clock: () => number = Date.now) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  private now(): string {
+    return new Date(this.clock()).toISOString();
+  }
+
+  /** null when the email is taken. */
+  async createUser(
+    email: string,
+    passwordHash: string,
+    settings: Partial<UserSettings> = {},
+  ): Promise<User | null> {
+    const user: User = { id: randomUUID(), email: email.toLowerCase(), created_at: this.now() };
+    const full = UserSettings.parse(settings);
+    try {
+      await this.db.batch([
+        {
+          sql: 'INSERT INTO users (id, email, password_hash, created_at) VALUES ($1, $2, $3, $4)',
+          params: [user.id, user.email, passwordHash, user.created_at],
+        },
+        {
+          sql: 'INSERT INTO user_settings (user_id, settings, updated_at) VALUES ($1, $2, $3)',
+          params: [user.id, JSON.stringify(full), user.created_at],
+        },
+      ]);
+    } catch (error) {
+      if (/unique|duplicate key/i.test((error as Error).message)) return null;
+      throw error;
+    }
+    return user;
+  }
+
+  async findByEmail(email: string): Promise<{ user: User; passwordHash: string } | null> {
+    const rows = await this.db.all<User & { password_hash: string }>(
+      'SELECT id, email, created_at, password_hash FROM users WHERE email = $1',
+      [email.toLowerCase()],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          user: { id: r.id, email: r.email, created_at: r.created_at },
+          passwordHash: r.password_hash,
+        }
+      : null;
+  }
+
+  async getUser(userId: string): Promise<{ user: User; settings: UserSettings } | null> {
+    const rows = await this.db.all<User & { settings: string | null }>(
+      `SELECT u.id, u.email, u.created_at, s.settings FROM users u
+       LEFT JOIN user_settings s ON s.user_id = u.id WHERE u.id = $1`,
+      [userId],
+    );
+    const r = rows[0];
+    return r
+      ? {
+          user: { id: r.id, email: r.email, created_at: r.created_at },
+          settings: readSettings(r.settings),
+        }
+      : null;
+  }
+
+  /** One indexed read per request: the token's user, settings and task revision. */
+  async findCaller(token: string): Promise<Caller | null> {
+    const rows = await this.db.all<CallerRow>(
+      `SELECT t.id AS token_id, t.expires_at, t.last_used_at, u.id, u.email, u.created_at,
+              u.task_revision, s.settings
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+       LEFT JOIN user_settings s ON s.user_id = u.id
+       WHERE t.token_hash = $1`,
+      [hashToken(token)],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    const now = this.clock();
+    if (r.expires_at !== null && Date.parse(r.expires_at) <= now) return null;
+    if (r.last_used_at === null || now - Date.parse(r.last_used_at) > LAST_USED_GRANULARITY_MS) {
+      await this.db.run('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [
+        this.now(),
+        r.token_id,
+      ]);
+    }
+    return {
+      user: { id: r.id, email: r.email, created_at: r.created_at },
+      settings: readSettings(r.settings),
+      taskRevision: Number(r.task_revision),
+      tokenId: r.token_id,
+    };
+  }
+
+  async updateSettings(userId: string, settings: UserSettings): Promise<void> {
+    await this.db.run(
+      `INSERT INTO user_settings (user_id, settings, updated_at) VALUES ($1, $2, $3)
+       ON CONFLICT (user_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`,
+      [userId, JSON.stringify(settings), this.now()],
+    );
+  }
+
+  /** Issues a token; the plain token is returned here once and never stored. */
+  async issueToken(
+    userId: string,
+    kind: TokenKind,
+    name: string,
+    ttlMs: number | null = null,
+  ): Promise<{ token: string; info: TokenInfo }> {
+    const token = newToken();
+    const info: TokenInfo = {
+      id: randomUUID(),
+      name,
+      hint: tokenHint(token),
+      created_at: this.now(),
+      last_used_at: null,
+    };
+    await this.db.run(
+      `INSERT INTO api_tokens (id, user_id, kind, name, token_hash, hint, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        info.id,
+        userId,
+        kind,
+        name,
+        hashToken(token),
+        info.hint,
+        info.created_at,
+        ttlMs === null ? null : new Date(this.clock() + ttlMs).toISOString(),
+      ],
+    );
+    return { token, info };
+  }
+
+  async listTokens(userId: string): Promise<TokenInfo[]> {
+    return this.db.all<TokenInfo>(
+      `SELECT id, name, hint, created_at, last_used_at FROM api_tokens
+       WHERE user_id = $1 AND kind = 'personal' ORDER BY created_at, id`,
+      [userId],
+    );
+  }
+
+  /** Revokes one of the user's personal tokens; false when it is not theirs or is gone. */
+  async revokeToken(userId: string, tokenId: string): Promise<boolean> {
+    return (
+      (await this.db.run(
+        `DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 AND kind = 'personal'`,
+        [tokenId, userId],
+      )) > 0
+    );
+  }
+
+  async deleteExpiredSessions(): Promise<number> {
+    return this.db.run(`DELETE FROM api_tokens WHERE kind = 'session' AND expires_at < $1`, [
+      this.now(),
+    ]);
+  }
+}

@@ -1,0 +1,107 @@
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { loadSheetsConnection } from '../config/env.ts';
+import { runMigration, type MigrationReport } from '../migrate/run-migration.ts';
+import {
+  emptyEndpoint,
+  openEndpoint,
+  parseEndpointSpec,
+  type TaskEndpoint,
+} from '../migrate/task-endpoints.ts';
+import { printJson, UsageError } from './cli-context.ts';
+import { textTable } from './text-table.ts';
+
+interface MigrateOptions {
+  from: string;
+  to: string;
+  user: string;
+  dryRun?: boolean;
+  json?: boolean;
+}
+
+const SPEC_HELP = 'sheets:SPREADSHEET_ID[#Tab] | csv:FILE | sqlite:PATH | postgres://…';
+
+function spec(value: string, flag: string) {
+  const parsed = parseEndpointSpec(value);
+  if (!parsed) throw new UsageError(`${flag}: '${value}' is not ${SPEC_HELP}`);
+  return parsed;
+}
+
+function printReport(out: NodeJS.WritableStream, r: MigrationReport): void {
+  out.write(
+    `${r.dry_run ? 'dry run: would write' : 'wrote'} ${r.dry_run ? r.source_count - r.unchanged : r.written} tasks` +
+      ` (${r.unchanged} already there); source ${r.source_count}, target ${r.target_count}, missing ${r.missing_in_target}\n`,
+  );
+  for (const problem of r.invalid_in_source) out.write(`skipped: ${problem}\n`);
+  if (!r.dry_run) {
+    out.write(
+      `${textTable(
+        ['field', 'source', 'target', ''],
+        r.fields.map((f) => [f.field, f.source, f.target, f.ok ? 'ok' : 'MISMATCH']),
+      )}\n`,
+    );
+  }
+  out.write(r.ok ? 'verified: every task arrived unchanged\n' : 'verification FAILED\n');
+}
+
+export function registerMigrate(program: Command): void {
+  program
+    .command('migrate')
+    .description(
+      'Copy one user’s tasks between Sheets, CSV, SQLite and PostgreSQL, then verify the copy',
+    )
+    .requiredOption('--from <source>', SPEC_HELP)
+    .requiredOption('--to <target>', SPEC_HELP)
+    .requiredOption(
+      '--user <email>',
+      'the account whose tasks move (created in a database target if missing)',
+    )
+    .option('--dry-run', 'read both sides and report what would be written; write nothing')
+    .option('--json', 'print the report as JSON')
+    .action(async (options: MigrateOptions) => {
+      const from = spec(options.from, '--from');
+      const to = spec(options.to, '--to');
+      if (!/^[^@\s]+@[^@\s]+$/.test(options.user))
+        throw new UsageError(`--user: '${options.user}' is not an email`);
+      const sheets = loadSheetsConnection();
+      const opened: TaskEndpoint[] = [];
+      try {
+        const source = await openEndpoint(from, options.user, 'source', sheets);
+        opened.push(source);
+        // A dry run writes nothing, not even an account or a schema: a target that does not
+        // exist yet reads as empty.
+        const target = options.dryRun
+          ? await openEndpoint(to, options.user, 'source', sheets).catch(() =>
+              emptyEndpoint(options.to),
+            )
+          : await openEndpoint(to, options.user, 'target', sheets);
+        opened.push(target);
+        if (target.notice) process.stderr.write(`${target.notice}\n`);
+        // A bar on a terminal; nothing when piped, so logs stay readable.
+        const bar = process.stderr.isTTY
+          ? new cliProgress.SingleBar(
+              { format: 'migrating [{bar}] {value}/{total} tasks', hideCursor: true },
+              cliProgress.Presets.shades_classic,
+            )
+          : null;
+        let started = false;
+        const report = await runMigration({
+          source,
+          target,
+          dryRun: options.dryRun ?? false,
+          onProgress: (done, total) => {
+            if (!bar) return;
+            if (!started) bar.start(total, done);
+            started = true;
+            bar.update(done);
+          },
+        });
+        bar?.stop();
+        if (options.json) printJson(process.stdout, report);
+        else printReport(process.stdout, report);
+        if (!report.ok) process.exitCode = 1;
+      } finally {
+        for (const e of opened) await e.close();
+      }
+    });
+}

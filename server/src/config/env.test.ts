@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './env.ts';
+
+describe('env', () => {
+  describe('loadConfig', () => {
+    it('starts with nothing configured: SQLite under ./data on port 8080', () => {
+      const c = loadConfig({});
+      expect(c).toMatchObject({
+        port: 8080,
+        store: 'sqlite',
+        env: 'development',
+        logFormat: 'pretty',
+      });
+      expect(c.dataDir.endsWith('/data')).toBe(true);
+    });
+    it('picks PostgreSQL when DATABASE_URL is set', () => {
+      expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1/db' }).store).toBe('postgres');
+    });
+    it('names every bad variable in one message', () => {
+      expect(() =>
+        loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', STORE: 'sheets' }),
+      ).toThrow(ConfigError);
+      try {
+        loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', STORE: 'sheets' });
+      } catch (error) {
+        const message = (error as Error).message;
+        expect(message).toContain('PORT must be a port number');
+        expect(message).toContain('DATABASE_URL must start with postgres://');
+      }
+      expect(() => loadConfig({ STORE: 'sheets' })).toThrow(
+        'SPREADSHEET_ID is required when STORE=sheets',
+      );
+    });
+    it('reads the CORS allow-list as a comma-separated list and treats blanks as unset', () => {
+      const c = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', PORT: '' });
+      expect(c.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+      expect(c.port).toBe(8080);
+    });
+  });
+});

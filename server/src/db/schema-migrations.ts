@@ -1,0 +1,154 @@
+import type { Dialect, SqlClient } from './sql-client.ts';
+
+// Ordered, append-only schema changes, one DDL text per dialect. Applied at boot; each runs
+// in a transaction with its version row, and every statement tolerates a second run so two
+// instances booting at once cannot fail on each other's half.
+
+interface Migration {
+  version: number;
+  name: string;
+  sql: Record<Dialect, string>;
+}
+
+// Text columns that are ordered or compared must sort by code point in PostgreSQL as they
+// do in SQLite and in JavaScript, hence COLLATE "C".
+const TASK_COLUMNS = (collate: string) => `
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  id TEXT${collate} NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT,
+  status TEXT NOT NULL,
+  priority INTEGER NOT NULL,
+  due TEXT${collate},
+  effort_minutes INTEGER,
+  preferred_time TEXT,
+  tags TEXT NOT NULL,
+  snoozed_until TEXT,
+  repeat TEXT,
+  created_at TEXT${collate} NOT NULL,
+  updated_at TEXT NOT NULL,
+  completed_at TEXT,
+  tag_key TEXT NOT NULL,
+  title_key TEXT NOT NULL,
+  description_key TEXT,
+  PRIMARY KEY (user_id, id)`;
+
+const COMMON = (collate: string) => `
+CREATE TABLE IF NOT EXISTS users (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE,
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  task_revision INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS user_settings (
+  user_id TEXT PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  settings TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS api_tokens (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  hint TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  last_used_at TEXT
+);
+CREATE INDEX IF NOT EXISTS api_tokens_user ON api_tokens (user_id, kind);
+CREATE TABLE IF NOT EXISTS tasks (${TASK_COLUMNS(collate)});
+CREATE INDEX IF NOT EXISTS tasks_user_order ON tasks (user_id, created_at, id);
+CREATE INDEX IF NOT EXISTS tasks_user_status ON tasks (user_id, status);
+CREATE TABLE IF NOT EXISTS idempotency_keys (
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status_code INTEGER,
+  response_body TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, key)
+);
+`;
+
+// The per-user revision moves in the same transaction as every task write, whoever writes
+// (this server, another instance, the migrate CLI): a cached ranking is checked against it.
+const SQLITE_TRIGGERS = ['INSERT', 'UPDATE', 'DELETE']
+  .map(
+    (event) => `
+CREATE TRIGGER IF NOT EXISTS tasks_revision_${event.toLowerCase()} AFTER ${event} ON tasks
+BEGIN
+  UPDATE users SET task_revision = task_revision + 1
+  WHERE id = ${event === 'DELETE' ? 'OLD' : 'NEW'}.user_id;
+END;`,
+  )
+  .join('\n');
+
+const POSTGRES_TRIGGERS = `
+CREATE OR REPLACE FUNCTION bump_task_revision() RETURNS trigger AS $$
+BEGIN
+  UPDATE users SET task_revision = task_revision + 1
+  WHERE id = (CASE WHEN TG_OP = 'DELETE' THEN OLD.user_id ELSE NEW.user_id END);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+CREATE OR REPLACE TRIGGER tasks_revision AFTER INSERT OR UPDATE OR DELETE ON tasks
+  FOR EACH ROW EXECUTE FUNCTION bump_task_revision();
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'users, settings, tokens, tasks, idempotency keys',
+    sql: {
+      sqlite: COMMON('') + SQLITE_TRIGGERS,
+      postgres: COMMON(' COLLATE "C"') + POSTGRES_TRIGGERS,
+    },
+  },
+];
+
+// One advisory lock serialises schema changes across instances booting together.
+const LOCK_ID = 727274;
+
+/** Applies the migrations this database lacks; returns the versions applied. */
+export async function migrateSchema(db: SqlClient): Promise<number[]> {
+  // Under the same lock as the migrations: two PostgreSQL sessions creating one table at
+  // the same instant can both pass IF NOT EXISTS and collide on the catalog.
+  const create =
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);';
+  await db.exec(
+    db.dialect === 'postgres'
+      ? `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_ID}); ${create} COMMIT;`
+      : create,
+  );
+  const done = new Set(
+    (await db.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) =>
+      Number(r.version),
+    ),
+  );
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    const begin =
+      db.dialect === 'sqlite'
+        ? 'BEGIN IMMEDIATE;'
+        : `BEGIN; SELECT pg_advisory_xact_lock(${LOCK_ID});`;
+    const at = new Date().toISOString();
+    try {
+      await db.exec(
+        `${begin}\n${m.sql[db.dialect]}\nINSERT INTO schema_migrations (version, applied_at) VALUES (${m.version}, '${at}') ON CONFLICT DO NOTHING;\nCOMMIT;`,
+      );
+    } catch (error) {
+      await db.exec('ROLLBACK').catch(() => undefined);
+      throw new Error(
+        `schema migration ${m.version} (${m.name}) failed: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    }
+    applied.push(m.version);
+  }
+  return applied;
+}

@@ -1,0 +1,90 @@
+import {
+  rankingValidUntil,
+  type Result,
+  type Task,
+  type TaskStore,
+  type ZonedCalendar,
+} from '@mindflow/shared';
+
+// "What should I do next?" is the hot read. Its answer changes only when a task changes (the
+// user's task_revision moves, whichever server wrote) or at an instant rankingValidUntil
+// names (midnight, a time-of-day edge, a snooze ending, a timed due passing). So the answer
+// computed at `from` is replayed for any `now` in [from, until) while the revision and
+// the zone are the same; anything else recomputes through the service.
+
+interface Entry {
+  revision: number;
+  zone: string;
+  from: number;
+  until: number;
+  result: Result<unknown>;
+}
+
+export class BestTaskCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly maxUsers: number;
+  /** Answers replayed and recomputed, for tests and metrics. */
+  hits = 0;
+  misses = 0;
+
+  constructor(maxUsers = 10_000) {
+    this.maxUsers = maxUsers;
+  }
+
+  get(userId: string, revision: number, zone: string, now: number): Result<unknown> | undefined {
+    const e = this.entries.get(userId);
+    if (!e || e.revision !== revision || e.zone !== zone || now < e.from || now >= e.until) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    return e.result;
+  }
+
+  set(userId: string, entry: Entry): void {
+    this.entries.delete(userId);
+    if (this.entries.size >= this.maxUsers) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+    this.entries.set(userId, entry);
+  }
+
+  /** The entry for an answer computed at `now` from exactly `tasks`. */
+  static entry(
+    revision: number,
+    calendar: ZonedCalendar,
+    now: number,
+    tasks: readonly Task[],
+    result: Result<unknown>,
+  ): Entry {
+    return {
+      revision,
+      zone: calendar.zone,
+      from: now,
+      until: rankingValidUntil(tasks, now, calendar),
+      result,
+    };
+  }
+}
+
+/** Wraps a store to remember what listActive answered: the tasks a ranking was made from. */
+export function recordingActive(store: TaskStore): {
+  store: TaskStore;
+  active: () => Task[] | null;
+} {
+  let seen: Task[] | null = null;
+  const wrapped: TaskStore = {
+    get: (id) => store.get(id),
+    list: (q) => store.list(q),
+    listActive: async () => {
+      seen = await store.listActive();
+      return seen;
+    },
+    insert: (t) => store.insert(t),
+    update: (t, e) => store.update(t, e),
+    delete: (id) => store.delete(id),
+    upsertMany: (ts) => store.upsertMany(ts),
+  };
+  return { store: wrapped, active: () => seen };
+}

@@ -1,0 +1,62 @@
+// listTasks depends on nothing but the user's tasks and the query: no clock, no zone. So its
+// answer, serialised once, can be replayed for as long as the user's task_revision (which
+// every write moves, whichever instance made it) has not changed. Lists are most of the
+// traffic, and between two writes a user tends to read the same page again.
+
+interface UserLists {
+  revision: number;
+  pages: Map<string, string>;
+  bytes: number;
+}
+
+export class ListCache {
+  private readonly users = new Map<string, UserLists>();
+  private readonly maxBytes: number;
+  private bytes = 0;
+  hits = 0;
+  misses = 0;
+
+  /** Bounded by the size of the JSON held, not the number of entries. */
+  constructor(maxBytes = 16 * 1024 * 1024) {
+    this.maxBytes = maxBytes;
+  }
+
+  /** The same query however its parameters were ordered. */
+  static key(input: Record<string, unknown>): string {
+    return JSON.stringify(Object.entries(input).sort(([a], [b]) => (a < b ? -1 : 1)));
+  }
+
+  get(userId: string, revision: number, key: string): string | undefined {
+    const lists = this.users.get(userId);
+    const json = lists && lists.revision === revision ? lists.pages.get(key) : undefined;
+    if (json === undefined) this.misses++;
+    else this.hits++;
+    return json;
+  }
+
+  set(userId: string, revision: number, key: string, json: string): void {
+    let lists = this.users.get(userId);
+    if (lists && lists.revision !== revision) {
+      this.forget(userId, lists);
+      lists = undefined;
+    }
+    if (!lists) {
+      lists = { revision, pages: new Map(), bytes: 0 };
+      this.users.set(userId, lists);
+    }
+    const size = json.length * 2;
+    lists.pages.set(key, json);
+    lists.bytes += size;
+    this.bytes += size;
+    // Oldest users first; Map iteration follows insertion order.
+    for (const [id, other] of this.users) {
+      if (this.bytes <= this.maxBytes) break;
+      this.forget(id, other);
+    }
+  }
+
+  private forget(userId: string, lists: UserLists): void {
+    this.bytes -= lists.bytes;
+    this.users.delete(userId);
+  }
+}

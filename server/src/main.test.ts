@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SqliteClient } from './db/sql-client.sqlite.ts';
+import { REAL_PG_URL, tempDir } from './test-support/databases.ts';
+import { FakeSheetsServer } from './test-support/fake-sheets-server.ts';
+import { api } from './test-support/http-client.ts';
+
+const main = fileURLToPath(new URL('./main.ts', import.meta.url));
+
+/** Starts the real entry point on 127.0.0.1, port 0; answers its URL from the boot log. */
+async function boot(env: Record<string, string>) {
+  const child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_FORMAT: 'json',
+      NODE_ENV: 'production',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+  const deadline = Date.now() + 15_000;
+  while (!/listening on (http:\/\/\S+)/.test(out)) {
+    if (Date.now() > deadline || child.exitCode !== null)
+      throw new Error(`server did not start:\n${out}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return { child, url: /listening on (http:\/\/\S+)/.exec(out)![1]!, output: () => out };
+}
+
+describe('main', () => {
+  it('refuses to start on bad configuration, naming the variable', async () => {
+    const child = spawn(process.execPath, [main], {
+      env: { ...process.env, PORT: 'eighty' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(2);
+    expect(err).toContain('PORT must be a port number');
+  });
+
+  it('finishes in-flight writes on SIGTERM and loses none it acknowledged', async () => {
+    const dataDir = tempDir();
+    const { child, url, output } = await boot({
+      DATA_DIR: dataDir,
+      RATE_LIMIT_PER_MINUTE: '100000',
+    });
+    expect((await api(`${url}/health`)).body.status).toBe('ok');
+    const { token } = (
+      await api(`${url}/api/auth/register`, {
+        body: { email: 'x@example.com', password: 'correct horse battery' },
+      })
+    ).body;
+    const acked: string[] = [];
+    const writes = Array.from(
+      { length: 200 },
+      (_, i) =>
+        api(`${url}/api/tasks`, { token, body: { title: `write ${i}` } })
+          .then((r) => {
+            if (r.status === 200) acked.push(r.body.id);
+          })
+          .catch(() => undefined), // refused after shutdown began: never acknowledged
+    );
+    await new Promise((r) => setTimeout(r, 30));
+    child.kill('SIGTERM');
+    await Promise.all(writes);
+    const [code] = (await once(child, 'exit')) as [number];
+    expect(code).toBe(0);
+    expect(output()).toContain('"msg":"stopped"');
+    expect(acked.length).toBeGreaterThan(0);
+    const db = new SqliteClient({ path: join(dataDir, 'mindflow.db') });
+    const stored = new Set((await db.all<{ id: string }>('SELECT id FROM tasks')).map((r) => r.id));
+    await db.close();
+    for (const id of acked) expect(stored.has(id)).toBe(true);
+  }, 60_000);
+
+  it('keeps tasks in a Google Sheet with STORE=sheets (the local fake API)', async () => {
+    const fake = new FakeSheetsServer();
+    const apiUrl = await fake.start();
+    fake.addSpreadsheet('sheet-under-test-1234');
+    const { child, url } = await boot({
+      DATA_DIR: tempDir(),
+      STORE: 'sheets',
+      SPREADSHEET_ID: 'sheet-under-test-1234',
+      SHEETS_API_URL: apiUrl,
+    });
+    try {
+      expect((await api(`${url}/health`)).body).toMatchObject({ store: 'sheets', database: 'ok' });
+      const reg = await api(`${url}/api/auth/register`, {
+        body: { email: 's@example.com', password: 'correct horse battery' },
+      });
+      const made = await api(`${url}/api/tasks`, {
+        token: reg.body.token,
+        body: { title: '=1+1' },
+      });
+      expect(made.status).toBe(200);
+      const tab = fake.tab('sheet-under-test-1234', `Tasks-${reg.body.user.id}`)!;
+      expect(tab[1]![1]).toBe('=1+1');
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      await fake.stop();
+    }
+  }, 60_000);
+
+  it.skipIf(!REAL_PG_URL)(
+    'runs on PostgreSQL when DATABASE_URL is set',
+    async () => {
+      const { child, url } = await boot({ DATABASE_URL: REAL_PG_URL! });
+      try {
+        expect((await api(`${url}/health`)).body).toMatchObject({
+          store: 'postgres',
+          database: 'ok',
+        });
+      } finally {
+        child.kill('SIGTERM');
+        await once(child, 'exit');
+      }
+    },
+    60_000,
+  );
+});

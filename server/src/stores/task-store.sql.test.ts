@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeTaskStoreContract, makeTask } from '@mindflow/shared/testing';
+import type { SqlClient } from '../db/sql-client.ts';
+import {
+  insertUser,
+  openPglite,
+  openRealPg,
+  openSqlite,
+  REAL_PG_SKIP_REASON,
+  REAL_PG_URL,
+} from '../test-support/databases.ts';
+import { SqlTaskStore } from './task-store.sql.ts';
+
+const engines: { name: string; open: () => Promise<SqlClient>; skip?: string }[] = [
+  { name: 'SQLite file', open: () => openSqlite() },
+  { name: 'PGlite', open: openPglite },
+  {
+    name: 'PostgreSQL server',
+    open: openRealPg,
+    ...(REAL_PG_URL ? {} : { skip: REAL_PG_SKIP_REASON }),
+  },
+];
+
+// Say it where the default reporter shows it, not only in the skipped suite's name.
+if (!REAL_PG_URL)
+  console.info(`SqlTaskStore on a PostgreSQL server: skipped — ${REAL_PG_SKIP_REASON}`);
+
+for (const engine of engines) {
+  describe.skipIf(engine.skip !== undefined)(
+    `SqlTaskStore on ${engine.name}${engine.skip ? ` (${engine.skip})` : ''}`,
+    () => {
+      let db: SqlClient;
+      beforeAll(async () => {
+        db = await engine.open();
+      });
+      afterAll(async () => {
+        await db?.close();
+      });
+
+      describeTaskStoreContract(`SqlTaskStore on ${engine.name}`, async () => ({
+        store: new SqlTaskStore(db, await insertUser(db)),
+      }));
+
+      describe('scoping', () => {
+        it("never shows or changes another user's tasks, even with the same id", async () => {
+          const a = new SqlTaskStore(db, await insertUser(db));
+          const b = new SqlTaskStore(db, await insertUser(db));
+          const task = makeTask({ title: 'private' });
+          expect(await a.insert(task)).toBe('ok');
+          expect(await b.get(task.id)).toBeNull();
+          expect(await b.listActive()).toEqual([]);
+          expect(await b.update({ ...task, title: 'x' }, task.updated_at)).toBe('not_found');
+          expect(await b.delete(task.id)).toBe(false);
+          expect(await b.insert({ ...task, title: 'mine' })).toBe('ok');
+          expect((await a.get(task.id))?.title).toBe('private');
+        });
+      });
+
+      describe('task_revision', () => {
+        it('moves with every write to the user’s tasks and only theirs', async () => {
+          const user = await insertUser(db);
+          const other = await insertUser(db);
+          const revision = async (id: string) =>
+            Number(
+              (
+                await db.all<{ r: number }>('SELECT task_revision AS r FROM users WHERE id = $1', [
+                  id,
+                ])
+              )[0]?.r,
+            );
+          const store = new SqlTaskStore(db, user);
+          const task = makeTask();
+          await store.insert(task);
+          await store.update(
+            { ...task, title: 'y', updated_at: '2027-01-01T00:00:00.000Z' },
+            task.updated_at,
+          );
+          await store.delete(task.id);
+          expect(await revision(user)).toBe(3);
+          expect(await revision(other)).toBe(0);
+        });
+      });
+    },
+  );
+}

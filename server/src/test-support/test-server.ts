@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import { AccountRepository } from '../accounts/account-repository.ts';
+import type { SqlClient } from '../db/sql-client.ts';
+import { BestTaskCache } from '../http/best-task-cache.ts';
+import { createApp, type AppDeps } from '../http/create-app.ts';
+import { IdempotencyStore } from '../http/idempotency.ts';
+import { ListCache } from '../http/list-cache.ts';
+import { sqlTaskStores, type TaskStoreFactory } from '../stores/task-store-factory.ts';
+import { openSqlite } from './databases.ts';
+
+export interface TestServer {
+  url: string;
+  db: SqlClient;
+  server: Server;
+  /** Registers a fresh user; answers its session token. */
+  register(options?: {
+    email?: string;
+    time_zone?: string;
+  }): Promise<{ token: string; user: Record<string, unknown> }>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  db?: SqlClient;
+  stores?: TaskStoreFactory;
+  clock?: () => number;
+  settings?: Partial<AppDeps['settings']>;
+  bestCache?: BestTaskCache | null;
+  listCache?: ListCache | null;
+  /** Keep the database open on close (several servers on one database). */
+  keepDb?: boolean;
+}
+
+/** The real app on 127.0.0.1, port 0. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const db = options.db ?? (await openSqlite());
+  const clock = options.clock ?? Date.now;
+  const app = createApp({
+    accounts: new AccountRepository(db, clock),
+    idempotency: new IdempotencyStore(db, clock),
+    stores: options.stores ?? sqlTaskStores(db),
+    bestCache: options.bestCache === undefined ? new BestTaskCache() : options.bestCache,
+    listCache: options.listCache === undefined ? new ListCache() : options.listCache,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    clock,
+    newId: randomUUID,
+    version: '0.0.0-test',
+    ping: () => db.ping(),
+    settings: {
+      publicUrl: null,
+      corsOrigins: ['https://chat.openai.com'],
+      bodyLimit: '100kb',
+      rateLimitPerMinute: 100_000,
+      authRateLimitPer15Min: 10_000,
+      trustProxy: 0,
+      sessionTtlDays: 30,
+      ...options.settings,
+    },
+  });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    db,
+    server,
+    async register(o = {}) {
+      const res = await fetch(`${url}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: o.email ?? `${randomUUID()}@example.com`,
+          password: 'correct horse battery',
+          ...(o.time_zone ? { time_zone: o.time_zone } : {}),
+        }),
+      });
+      if (res.status !== 201) throw new Error(`register failed: ${res.status} ${await res.text()}`);
+      return (await res.json()) as { token: string; user: Record<string, unknown> };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      if (!options.keepDb) await db.close();
+    },
+  };
+}
