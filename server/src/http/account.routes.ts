@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { fieldIssues, validationFailed } from '@mindflow/shared';
+import { fieldIssues, validationFailed, type FieldIssue } from '@mindflow/shared';
 import type { AccountRepository } from '../accounts/account-repository.ts';
-import { UserSettings, UserSettingsPatch } from '../accounts/user-settings.ts';
+import { patchedSettings, UserSettings, UserSettingsPatch } from '../accounts/user-settings.ts';
 import { userJson } from './auth.routes.ts';
 import { callerOf } from './authenticate.ts';
 import { sendError, sendInvalid } from './http-errors.ts';
@@ -16,8 +16,32 @@ const TokenInput = z.strictObject({
     .default('API token'),
 });
 
+export interface AccountRouteOptions {
+  /** Whether this server can read Google calendars (credentials or CALENDAR_API_URL). */
+  googleCalendar: boolean;
+}
+
+/** A Google source on a server without Google credentials could never be read. */
+function unreadableSources(settings: UserSettings, options: AccountRouteOptions): FieldIssue[] {
+  if (options.googleCalendar) return [];
+  return settings.calendar_sources.flatMap((source, i) =>
+    source.kind === 'google'
+      ? [
+          {
+            field: `calendar_sources.${i}.kind`,
+            rule: 'unsupported',
+            message: `calendar_sources.${i}: this server has no Google credentials, so it cannot read Google calendars; use an ICS address`,
+          },
+        ]
+      : [],
+  );
+}
+
 /** /api/me (profile and settings) and /api/tokens (personal API tokens). */
-export function accountRoutes(accounts: AccountRepository): Router {
+export function accountRoutes(
+  accounts: AccountRepository,
+  options: AccountRouteOptions = { googleCalendar: false },
+): Router {
   const router = Router();
 
   router.get('/me', (_req, res) => {
@@ -31,14 +55,11 @@ export function accountRoutes(accounts: AccountRepository): Router {
     const keys = UserSettingsPatch.safeParse(body);
     const known =
       typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    const allowed = Object.fromEntries(
-      Object.entries(known).filter(([k]) => k in UserSettings.shape),
-    );
-    const merged = UserSettings.safeParse({ ...caller.settings, ...allowed });
+    const merged = UserSettings.safeParse(patchedSettings(caller.settings, known));
     // Unknown fields and bad values are reported together, each with its field and rule.
     const issues = [
       ...(keys.success ? [] : fieldIssues(keys.error)),
-      ...(merged.success ? [] : fieldIssues(merged.error)),
+      ...(merged.success ? unreadableSources(merged.data, options) : fieldIssues(merged.error)),
     ];
     if (issues.length > 0 || !merged.success) {
       const failed = validationFailed(issues);

@@ -22,7 +22,8 @@ describe('accounts over HTTP', () => {
       expect(reg.body.user).toMatchObject({
         email: 'ada@example.com',
         time_zone: 'America/New_York',
-        daily_plan_hour: 8,
+        daily_plan: { enabled: false, hour: 7, minute: 30 },
+        calendar_sources: [],
       });
       expect(reg.body.token).toMatch(/^mf_/);
       expect(reg.body.user.password_hash).toBeUndefined();
@@ -67,7 +68,7 @@ describe('accounts over HTTP', () => {
   });
 
   describe('PATCH /api/me', () => {
-    it('changes zone, working hours and daily-plan hour, and refuses bad values', async () => {
+    it('changes zone, working hours and the daily plan email, and refuses bad values', async () => {
       const { token } = await s.register();
       const ok = await api(`${s.url}/api/me`, {
         method: 'PATCH',
@@ -75,15 +76,22 @@ describe('accounts over HTTP', () => {
         body: {
           time_zone: 'Asia/Tokyo',
           working_hours: { start: '08:30', end: '16:00' },
-          daily_plan_hour: 7,
+          daily_plan: { hour: 6, minute: 45 },
         },
       });
       expect(ok.status).toBe(200);
       expect((await api(`${s.url}/api/me`, { token })).body).toMatchObject({
         time_zone: 'Asia/Tokyo',
         working_hours: { start: '08:30', end: '16:00' },
-        daily_plan_hour: 7,
+        daily_plan: { enabled: false, hour: 6, minute: 45 },
       });
+      // daily_plan is merged: turning the email on keeps the chosen time.
+      const on = await api(`${s.url}/api/me`, {
+        method: 'PATCH',
+        token,
+        body: { daily_plan: { enabled: true } },
+      });
+      expect(on.body.daily_plan).toEqual({ enabled: true, hour: 6, minute: 45 });
       const bad = await api(`${s.url}/api/me`, {
         method: 'PATCH',
         token,
@@ -93,6 +101,51 @@ describe('accounts over HTTP', () => {
       expect(bad.body.error.details.map((d: any) => d.field).sort()).toEqual([
         'colour',
         'time_zone',
+      ]);
+    });
+
+    it('keeps calendar sources and names the field of each bad one', async () => {
+      const { token } = await s.register();
+      const feed = 'https://calendar.example.com/private-abc/basic.ics';
+      const ok = await api(`${s.url}/api/me`, {
+        method: 'PATCH',
+        token,
+        body: { calendar_sources: [{ kind: 'ics', url: feed }] },
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.body.calendar_sources).toEqual([{ kind: 'ics', url: feed }]);
+      const bad = await api(`${s.url}/api/me`, {
+        method: 'PATCH',
+        token,
+        body: {
+          daily_plan: { hour: 24, minute: 5, when: 'soon' },
+          calendar_sources: [
+            { kind: 'ics', url: 'http://calendar.example.com/feed.ics' },
+            { kind: 'outlook', url: feed },
+            { kind: 'google', calendar_id: '' },
+          ],
+        },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.details.map((d: any) => d.field).sort()).toEqual([
+        'calendar_sources.0.url',
+        'calendar_sources.1.kind',
+        'calendar_sources.2.calendar_id',
+        'daily_plan.hour',
+        'daily_plan.when',
+      ]);
+    });
+
+    it('refuses a Google calendar on a server without Google credentials', async () => {
+      const { token } = await s.register();
+      const r = await api(`${s.url}/api/me`, {
+        method: 'PATCH',
+        token,
+        body: { calendar_sources: [{ kind: 'google', calendar_id: 'me@example.com' }] },
+      });
+      expect(r.status).toBe(400);
+      expect(r.body.error.details).toEqual([
+        expect.objectContaining({ field: 'calendar_sources.0.kind', rule: 'unsupported' }),
       ]);
     });
   });
