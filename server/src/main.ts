@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { AccountRepository } from './accounts/account-repository.ts';
+import { UserCalendars } from './calendar/user-calendars.ts';
 import { ConfigError, loadConfig } from './config/env.ts';
 import { BestTaskCache } from './http/best-task-cache.ts';
 import { createApp } from './http/create-app.ts';
@@ -41,10 +42,15 @@ async function start(): Promise<void> {
     );
   await tidy();
   setInterval(() => void tidy(), 60 * 60 * 1000).unref();
+  const calendars = new UserCalendars({
+    google: config.calendar.google,
+    ics: { allowPrivateHosts: config.calendar.icsAllowPrivateHosts },
+  });
   const app = createApp({
     accounts,
     idempotency,
     stores: backends.stores,
+    calendars,
     bestCache: new BestTaskCache(),
     listCache: new ListCache(),
     logger,

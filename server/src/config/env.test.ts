@@ -36,5 +36,18 @@ describe('env', () => {
       expect(c.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
       expect(c.port).toBe(8080);
     });
+    it('reads Google calendars only with credentials or a Calendar API URL', () => {
+      expect(loadConfig({}).calendar).toEqual({ google: null, icsAllowPrivateHosts: false });
+      expect(
+        loadConfig({ CALENDAR_API_URL: 'http://127.0.0.1:9000', ICS_ALLOW_PRIVATE_HOSTS: 'true' })
+          .calendar,
+      ).toEqual({
+        google: { credentialsFile: null, apiUrl: 'http://127.0.0.1:9000' },
+        icsAllowPrivateHosts: true,
+      });
+      expect(() => loadConfig({ ICS_ALLOW_PRIVATE_HOSTS: 'maybe' })).toThrow(
+        'ICS_ALLOW_PRIVATE_HOSTS must be true or false',
+      );
+    });
   });
 });

@@ -19,6 +19,12 @@ const positive = (name: string, fallback: number) =>
     .min(1, `${name} must be at least 1`)
     .default(fallback);
 
+const flag = (name: string) =>
+  z
+    .enum(['true', 'false', '1', '0'], { error: `${name} must be true or false` })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1');
+
 const list = z
   .string()
   .default('')
@@ -58,6 +64,8 @@ const EnvSchema = z
       .optional(),
     GOOGLE_APPLICATION_CREDENTIALS: z.string().min(1).optional(),
     SHEETS_API_URL: z.url({ error: 'SHEETS_API_URL must be a URL' }).optional(),
+    CALENDAR_API_URL: z.url({ error: 'CALENDAR_API_URL must be a URL' }).optional(),
+    ICS_ALLOW_PRIVATE_HOSTS: flag('ICS_ALLOW_PRIVATE_HOSTS'),
     CORS_ORIGINS: list,
     BODY_LIMIT: z
       .string()
@@ -110,6 +118,12 @@ export interface Config {
   store: StoreKind;
   databaseUrl: string | null;
   sheets: { spreadsheetId: string; credentialsFile: string | null; apiUrl: string | null } | null;
+  calendar: {
+    /** Null when this server cannot read Google calendars (no credentials, no fake API). */
+    google: { credentialsFile: string | null; apiUrl: string | null } | null;
+    /** Whether ICS feeds on loopback and private addresses may be fetched (development). */
+    icsAllowPrivateHosts: boolean;
+  };
   corsOrigins: string[];
   bodyLimit: string;
   rateLimitPerMinute: number;
@@ -152,6 +166,16 @@ export function loadConfig(source: Record<string, string | undefined> = process.
           apiUrl: e.SHEETS_API_URL ?? null,
         }
       : null,
+    calendar: {
+      google:
+        e.GOOGLE_APPLICATION_CREDENTIALS || e.CALENDAR_API_URL
+          ? {
+              credentialsFile: e.GOOGLE_APPLICATION_CREDENTIALS ?? null,
+              apiUrl: e.CALENDAR_API_URL ?? null,
+            }
+          : null,
+      icsAllowPrivateHosts: e.ICS_ALLOW_PRIVATE_HOSTS,
+    },
     corsOrigins: e.CORS_ORIGINS,
     bodyLimit: e.BODY_LIMIT.toLowerCase(),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

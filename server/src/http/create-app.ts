@@ -1,8 +1,11 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { intlTimeZone } from '@mindflow/shared';
 import cors from 'cors';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { AccountRepository } from '../accounts/account-repository.ts';
+import type { UserCalendars } from '../calendar/user-calendars.ts';
+import { DailyPlans } from '../daily-plan/daily-plans.ts';
 import type { TaskStoreFactory } from '../stores/task-store-factory.ts';
 import { accountRoutes } from './account.routes.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -12,14 +15,18 @@ import { errorBody, sendError } from './http-errors.ts';
 import type { IdempotencyStore } from './idempotency.ts';
 import type { ListCache } from './list-cache.ts';
 import { operationRoutes } from './operation-routes.ts';
+import { planEmailRoutes } from './plan-email.routes.ts';
 import { apiRateLimit, authRateLimit, badTokenRateLimit } from './rate-limits.ts';
 import { httpLogger } from './request-logging.ts';
 import { systemRoutes } from './system.routes.ts';
+import { cachedTimeZone } from './cached-time-zone.ts';
 
 export interface AppDeps {
   accounts: AccountRepository;
   idempotency: IdempotencyStore;
   stores: TaskStoreFactory;
+  /** Reads users' calendars for their plans; null: plans see no meetings. */
+  calendars: UserCalendars | null;
   bestCache: BestTaskCache | null;
   listCache: ListCache | null;
   logger: Logger;
@@ -97,7 +104,19 @@ export function createApp(deps: AppDeps): express.Express {
     authenticate(deps.accounts),
     apiRateLimit(s.rateLimitPerMinute),
   );
-  app.use('/api', accountRoutes(deps.accounts));
+  app.use(
+    '/api',
+    accountRoutes(deps.accounts, { googleCalendar: deps.calendars?.googleAvailable ?? false }),
+  );
+  const plans = new DailyPlans({
+    calendars: deps.calendars,
+    newId: deps.newId,
+    timeZone: cachedTimeZone(intlTimeZone),
+  });
+  app.use(
+    '/api',
+    planEmailRoutes({ plans, stores: deps.stores, clock: deps.clock, publicUrl: s.publicUrl }),
+  );
   app.use(
     operationRoutes({
       stores: deps.stores,
@@ -106,6 +125,7 @@ export function createApp(deps: AppDeps): express.Express {
       newId: deps.newId,
       bestCache: deps.bestCache,
       listCache: deps.listCache,
+      plans,
     }),
   );
 

@@ -10,7 +10,7 @@ import {
 } from '@mindflow/shared';
 import type { Caller } from '../accounts/account-repository.ts';
 import type { TaskStoreFactory } from '../stores/task-store-factory.ts';
-import { planSettingsOf } from '../accounts/user-settings.ts';
+import type { DailyPlans } from '../daily-plan/daily-plans.ts';
 import { cachedTimeZone } from './cached-time-zone.ts';
 import { callerOf } from './authenticate.ts';
 import { BestTaskCache, recordingActive } from './best-task-cache.ts';
@@ -29,6 +29,8 @@ export interface OperationRouteDeps {
   newId: () => string;
   bestCache: BestTaskCache | null;
   listCache: ListCache | null;
+  /** getDailyPlan with the caller's calendars. */
+  plans: DailyPlans;
 }
 
 /** Static paths before parameterised ones, so /api/tasks/best is not read as an id. */
@@ -102,11 +104,12 @@ export function operationRoutes(deps: OperationRouteDeps): Router {
   const zones = cachedTimeZone(intlTimeZone);
   const ops = (Object.values(OPERATIONS) as OperationDef[]).sort(routeOrder);
 
+  const onError = (log: Logger) => (error: unknown, operation: string) =>
+    log.error({ err: error, operation }, 'operation failed');
   const serviceFor = (
     caller: Caller,
     now: number,
     log: Logger,
-    planning = false,
     store = deps.stores.forUser(caller),
   ) =>
     new TaskService({
@@ -115,10 +118,7 @@ export function operationRoutes(deps: OperationRouteDeps): Router {
       newId: deps.newId,
       timeZone: zones,
       zone: caller.settings.time_zone,
-      // Only the planner reads the profile; TaskService validates it on construction, which
-      // every other request would pay for.
-      ...(planning ? { planning: { settings: planSettingsOf(caller.settings) } } : {}),
-      onError: (error, operation) => log.error({ err: error, operation }, 'operation failed'),
+      onError: onError(log),
     });
 
   async function run(
@@ -131,16 +131,29 @@ export function operationRoutes(deps: OperationRouteDeps): Router {
     if (op.name === 'listTasks' && deps.listCache && deps.stores.revisioned) {
       return listThroughCache(deps.listCache, input, caller, serviceFor(caller, now, log));
     }
+    if (op.name === 'getDailyPlan') {
+      // Only the planner reads the profile and the calendars.
+      return outcomeOf(
+        await deps.plans.plan({
+          user: caller.user,
+          settings: caller.settings,
+          store: deps.stores.forUser(caller),
+          now,
+          input,
+          onError: onError(log),
+        }),
+      );
+    }
     const cache = op.name === 'getBestTask' && deps.stores.revisioned ? deps.bestCache : null;
     if (!cache || Object.keys(input).length > 0) {
-      const service = serviceFor(caller, now, log, op.name === 'getDailyPlan');
+      const service = serviceFor(caller, now, log);
       return outcomeOf(await service.execute(op.name as OperationName, input));
     }
     const zone = caller.settings.time_zone;
     const hit = cache.get(caller.user.id, caller.taskRevision, zone, now);
     if (hit) return outcomeOf(hit);
     const recording = recordingActive(deps.stores.forUser(caller));
-    const service = serviceFor(caller, now, log, false, recording.store);
+    const service = serviceFor(caller, now, log, recording.store);
     const result = await service.execute(op.name as OperationName, input);
     const active = recording.active();
     if (active && (result.ok || result.error.code === 'not_found')) {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino } from 'pino';
 import { AccountRepository } from '../accounts/account-repository.ts';
+import { UserCalendars } from '../calendar/user-calendars.ts';
 import type { SqlClient } from '../db/sql-client.ts';
 import { BestTaskCache } from '../http/best-task-cache.ts';
 import { createApp, type AppDeps } from '../http/create-app.ts';
@@ -26,6 +27,8 @@ export interface TestServer {
 export interface TestServerOptions {
   db?: SqlClient;
   stores?: TaskStoreFactory;
+  /** Default: ICS feeds only, local addresses allowed (the tests' feed servers). */
+  calendars?: UserCalendars | null;
   clock?: () => number;
   settings?: Partial<AppDeps['settings']>;
   bestCache?: BestTaskCache | null;
@@ -42,6 +45,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     accounts: new AccountRepository(db, clock),
     idempotency: new IdempotencyStore(db, clock),
     stores: options.stores ?? sqlTaskStores(db),
+    calendars:
+      options.calendars === undefined
+        ? new UserCalendars({ google: null, ics: { allowPrivateHosts: true } })
+        : options.calendars,
     bestCache: options.bestCache === undefined ? new BestTaskCache() : options.bestCache,
     listCache: options.listCache === undefined ? new ListCache() : options.listCache,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
