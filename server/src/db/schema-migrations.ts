@@ -97,6 +97,25 @@ CREATE OR REPLACE TRIGGER tasks_revision AFTER INSERT OR UPDATE OR DELETE ON tas
   FOR EACH ROW EXECUTE FUNCTION bump_task_revision();
 `;
 
+// One row per user and local date the morning email is due: the claim that makes sending
+// exactly-once across instances (see daily-plan/plan-email-ledger.ts).
+const PLAN_EMAIL_LEDGER = (collate: string) => `
+CREATE TABLE IF NOT EXISTS plan_email_ledger (
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  local_date TEXT${collate} NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('claimed', 'sent', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT${collate},
+  claimed_by TEXT,
+  claimed_at TEXT${collate},
+  sent_at TEXT,
+  message_id TEXT,
+  last_error TEXT,
+  UNIQUE (user_id, local_date)
+);
+CREATE INDEX IF NOT EXISTS plan_email_ledger_date ON plan_email_ledger (local_date);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -105,6 +124,11 @@ export const MIGRATIONS: readonly Migration[] = [
       sqlite: COMMON('') + SQLITE_TRIGGERS,
       postgres: COMMON(' COLLATE "C"') + POSTGRES_TRIGGERS,
     },
+  },
+  {
+    version: 2,
+    name: 'plan email ledger',
+    sql: { sqlite: PLAN_EMAIL_LEDGER(''), postgres: PLAN_EMAIL_LEDGER(' COLLATE "C"') },
   },
 ];
 
