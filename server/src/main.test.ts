@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { SqliteClient } from './db/sql-client.sqlite.ts';
 import { REAL_PG_URL, tempDir } from './test-support/databases.ts';
 import { FakeSheetsServer } from './test-support/fake-sheets-server.ts';
+import { LocalSmtpServer } from './test-support/local-smtp-server.ts';
 import { api } from './test-support/http-client.ts';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
@@ -109,6 +110,46 @@ describe('main', () => {
       child.kill('SIGTERM');
       await once(child, 'exit');
       await fake.stop();
+    }
+  }, 60_000);
+
+  it('sends the morning email on its schedule through SMTP_URL, and stops it on SIGTERM', async () => {
+    const smtp = new LocalSmtpServer();
+    const smtpUrl = await smtp.start();
+    const { child, url, output } = await boot({
+      DATA_DIR: tempDir(),
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: 'MindFlow <plan@mindflow.test>',
+      PUBLIC_URL: 'https://mindflow.example.com',
+      PLAN_EMAIL_CRON: '* * * * * *', // every second, so the test need not wait minutes
+    });
+    try {
+      const { token } = (
+        await api(`${url}/api/auth/register`, {
+          body: { email: 'early@example.com', password: 'correct horse battery' },
+        })
+      ).body;
+      // 00:00 in UTC: due whenever the test runs.
+      const on = await api(`${url}/api/me`, {
+        method: 'PATCH',
+        token,
+        body: { daily_plan: { enabled: true, hour: 0, minute: 0 } },
+      });
+      expect(on.status).toBe(200);
+      const deadline = Date.now() + 15_000;
+      while (smtp.received.length === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(smtp.received.map((m) => m.to)).toEqual([['early@example.com']]);
+      expect(smtp.received[0]!.parsed.text).toContain('https://mindflow.example.com/');
+      await new Promise((r) => setTimeout(r, 1500)); // more ticks: still one email
+      expect(smtp.received).toHaveLength(1);
+      expect(output()).toContain('plan email schedule started');
+    } finally {
+      child.kill('SIGTERM');
+      const [code] = (await once(child, 'exit')) as [number];
+      expect(code).toBe(0);
+      await smtp.stop();
     }
   }, 60_000);
 

@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import { AccountRepository } from './accounts/account-repository.ts';
 import { UserCalendars } from './calendar/user-calendars.ts';
 import { ConfigError, loadConfig } from './config/env.ts';
+import { startPlanEmailService, type PlanEmailSchedule } from './daily-plan/plan-email-schedule.ts';
+import { PlanEmailLedger } from './daily-plan/plan-email-ledger.ts';
 import { BestTaskCache } from './http/best-task-cache.ts';
 import { createApp } from './http/create-app.ts';
 import { ListCache } from './http/list-cache.ts';
 import { IdempotencyStore } from './http/idempotency.ts';
+import { cachedTimeZone } from './http/cached-time-zone.ts';
 import { createLogger } from './http/request-logging.ts';
 import { openBackends } from './server-backends.ts';
+import { addDays, intlTimeZone } from '@mindflow/shared';
 
 // The composition root: configuration, adapters, listen, and a graceful stop on SIGTERM.
 
@@ -35,11 +40,15 @@ async function start(): Promise<void> {
   let draining = false;
   const accounts = new AccountRepository(backends.db);
   const idempotency = new IdempotencyStore(backends.db);
-  // Expired login sessions and idempotency keys are deleted at boot and then hourly.
+  // Expired login sessions, idempotency keys and plan email ledger rows older than a month
+  // are deleted at boot and then hourly.
+  const ledger = new PlanEmailLedger(backends.db);
   const tidy = () =>
-    Promise.all([accounts.deleteExpiredSessions(), idempotency.purgeExpired()]).catch(
-      (error: unknown) => logger.warn({ err: error }, 'cleanup failed; will retry'),
-    );
+    Promise.all([
+      accounts.deleteExpiredSessions(),
+      idempotency.purgeExpired(),
+      ledger.purgeBefore(addDays(new Date().toISOString().slice(0, 10), -31)),
+    ]).catch((error: unknown) => logger.warn({ err: error }, 'cleanup failed; will retry'));
   await tidy();
   setInterval(() => void tidy(), 60 * 60 * 1000).unref();
   const calendars = new UserCalendars({
@@ -62,10 +71,31 @@ async function start(): Promise<void> {
     draining: () => draining,
   });
 
+  let planEmails: PlanEmailSchedule | null = null;
   const server: Server = app.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    const { mailer, smtpUrl, from, cron } = config.planEmail;
+    if (mailer !== 'off') {
+      if (!config.publicUrl && mailer === 'smtp') {
+        logger.warn('PUBLIC_URL is not set: the plan email links to this server’s local address');
+      }
+      planEmails = startPlanEmailService({
+        mailer,
+        smtpUrl,
+        from,
+        cron,
+        db: backends.db,
+        stores: backends.stores,
+        calendars,
+        baseUrl: config.publicUrl ?? `http://${shown}:${port}`,
+        instanceId: `${hostname()}#${process.pid}`,
+        timeZone: cachedTimeZone(intlTimeZone),
+        clock: Date.now,
+        logger,
+      });
+    }
     logger.info(
       { store: config.store, dataDir: config.store === 'postgres' ? undefined : config.dataDir },
       'database ready',
@@ -86,6 +116,8 @@ async function start(): Promise<void> {
     }, config.shutdownTimeoutMs);
     force.unref();
     server.close(async () => {
+      // A tick in progress finishes the users it started, so no claim is left for the lease.
+      await planEmails?.stop();
       await backends.close();
       logger.info('stopped');
       logger.flush?.();

@@ -49,5 +49,32 @@ describe('env', () => {
         'ICS_ALLOW_PRIVATE_HOSTS must be true or false',
       );
     });
+    it('sends the plan email over SMTP only with SMTP_URL and MAIL_FROM, or logs it', () => {
+      expect(loadConfig({}).planEmail).toMatchObject({ mailer: 'off', cron: '*/5 * * * *' });
+      expect(
+        loadConfig({
+          SMTP_URL: 'smtps://u:p@smtp.example.com:465',
+          MAIL_FROM: 'MindFlow <p@example.com>',
+        }).planEmail,
+      ).toMatchObject({ mailer: 'smtp', smtpUrl: 'smtps://u:p@smtp.example.com:465' });
+      expect(loadConfig({ MAILER: 'log', PLAN_EMAIL_CRON: '*/1 * * * *' }).planEmail).toMatchObject(
+        {
+          mailer: 'log',
+          cron: '*/1 * * * *',
+        },
+      );
+      expect(() => loadConfig({ SMTP_URL: 'smtp://127.0.0.1:25' })).toThrow(
+        'MAIL_FROM is required to send email',
+      );
+      expect(() => loadConfig({ MAILER: 'smtp', MAIL_FROM: 'a@b.c' })).toThrow(
+        'SMTP_URL is required when MAILER=smtp',
+      );
+      expect(() => loadConfig({ PLAN_EMAIL_CRON: 'every morning' })).toThrow(
+        'PLAN_EMAIL_CRON must be a cron expression',
+      );
+      expect(() => loadConfig({ SMTP_URL: 'mail.example.com', MAIL_FROM: 'a@b.c' })).toThrow(
+        'SMTP_URL must look like smtps://',
+      );
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 
 // The only module that reads process.env. Every setting is validated once at boot; a bad
@@ -66,6 +67,22 @@ const EnvSchema = z
     SHEETS_API_URL: z.url({ error: 'SHEETS_API_URL must be a URL' }).optional(),
     CALENDAR_API_URL: z.url({ error: 'CALENDAR_API_URL must be a URL' }).optional(),
     ICS_ALLOW_PRIVATE_HOSTS: flag('ICS_ALLOW_PRIVATE_HOSTS'),
+    MAILER: z.enum(['smtp', 'log', 'off'], { error: 'MAILER must be smtp, log or off' }).optional(),
+    SMTP_URL: z
+      .string()
+      .regex(
+        /^smtps?:\/\/[^/]/,
+        'SMTP_URL must look like smtps://user:password@smtp.example.com:465',
+      )
+      .optional(),
+    MAIL_FROM: z
+      .string()
+      .regex(/@[^@\s>]+>?\s*$/, 'MAIL_FROM must be an address, like MindFlow <plan@example.com>')
+      .optional(),
+    PLAN_EMAIL_CRON: z
+      .string()
+      .refine(isValidCron, 'PLAN_EMAIL_CRON must be a cron expression like */5 * * * *')
+      .default('*/5 * * * *'),
     CORS_ORIGINS: list,
     BODY_LIMIT: z
       .string()
@@ -98,6 +115,21 @@ const EnvSchema = z
         message: 'DATABASE_URL is required when STORE=postgres',
       });
     }
+    const mailer = env.MAILER ?? (env.SMTP_URL ? 'smtp' : 'off');
+    if (mailer === 'smtp' && !env.SMTP_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message: 'SMTP_URL is required when MAILER=smtp',
+      });
+    }
+    if (mailer === 'smtp' && !env.MAIL_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MAIL_FROM'],
+        message: 'MAIL_FROM is required to send email (the address your SMTP server sends as)',
+      });
+    }
     if (store === 'sheets' && !env.SPREADSHEET_ID) {
       ctx.addIssue({
         code: 'custom',
@@ -123,6 +155,13 @@ export interface Config {
     google: { credentialsFile: string | null; apiUrl: string | null } | null;
     /** Whether ICS feeds on loopback and private addresses may be fetched (development). */
     icsAllowPrivateHosts: boolean;
+  };
+  planEmail: {
+    /** smtp: send; log: write to the log instead (development); off: no schedule. */
+    mailer: 'smtp' | 'log' | 'off';
+    smtpUrl: string | null;
+    from: string;
+    cron: string;
   };
   corsOrigins: string[];
   bodyLimit: string;
@@ -175,6 +214,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
             }
           : null,
       icsAllowPrivateHosts: e.ICS_ALLOW_PRIVATE_HOSTS,
+    },
+    planEmail: {
+      mailer: e.MAILER ?? (e.SMTP_URL ? 'smtp' : 'off'),
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM ?? 'MindFlow <mindflow@localhost>',
+      cron: e.PLAN_EMAIL_CRON,
     },
     corsOrigins: e.CORS_ORIGINS,
     bodyLimit: e.BODY_LIMIT.toLowerCase(),
