@@ -1,4 +1,4 @@
-import { auth, calendar, type calendar_v3 } from '@googleapis/calendar';
+import type { calendar_v3 } from '@googleapis/calendar';
 
 export type CalendarApi = calendar_v3.Calendar;
 
@@ -15,11 +15,14 @@ export interface CalendarConnection {
 const REQUEST_TIMEOUT_MS = 10_000;
 
 /**
- * The official client, read-only. `rootUrl` is the documented way to aim it elsewhere,
+ * The official client, read-only, loaded on first use: a server none of whose users
+ * connected a Google calendar never pays its memory. (A dynamic import of the package,
+ * not of this module: the esbuild bundle would hoist this module's static imports.) `rootUrl` is the documented way to aim it elsewhere,
  * which is how tests reach the local fake; there the fake needs no token. Users share
  * their calendar with the service account's address, so one key reads every user's.
  */
-export function openCalendarApi(connection: CalendarConnection): CalendarApi {
+export async function openCalendarApi(connection: CalendarConnection): Promise<CalendarApi> {
+  const { auth, calendar } = await import('@googleapis/calendar');
   const rootUrl = connection.apiUrl ? `${connection.apiUrl.replace(/\/+$/, '')}/` : undefined;
   const options = {
     version: 'v3' as const,

@@ -8,7 +8,7 @@ import { googleCalendarSource } from './google-calendar-source.ts';
 const fake = new FakeCalendarServer();
 let api: CalendarApi;
 beforeAll(async () => {
-  api = openCalendarApi({ credentialsFile: null, apiUrl: await fake.start() });
+  api = await openCalendarApi({ credentialsFile: null, apiUrl: await fake.start() });
 });
 afterAll(() => fake.stop());
 

@@ -20,7 +20,7 @@ describe('google-calendar-source', () => {
   const fake = new FakeCalendarServer();
   let api: CalendarApi;
   beforeAll(async () => {
-    api = openCalendarApi({ credentialsFile: null, apiUrl: await fake.start() });
+    api = await openCalendarApi({ credentialsFile: null, apiUrl: await fake.start() });
   });
   afterAll(() => fake.stop());
   beforeEach(() => {

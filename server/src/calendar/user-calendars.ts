@@ -1,7 +1,11 @@
 import type { CalendarEvent, CalendarSource } from '@mindflow/shared';
 import { CalendarUnavailableError } from '@mindflow/shared';
 import type { CalendarSourceSetting } from '../accounts/user-settings.ts';
-import type { CalendarApi, CalendarConnection } from './google-calendar-api.ts';
+import {
+  openCalendarApi,
+  type CalendarApi,
+  type CalendarConnection,
+} from './google-calendar-api.ts';
 import { googleCalendarSource, type GoogleSourceOptions } from './google-calendar-source.ts';
 import { icsUrlCalendarSource, type IcsFetchOptions } from './ics-url-source.ts';
 
@@ -26,8 +30,6 @@ export class UserCalendars {
     this.googleAvailable = options.google !== null;
   }
 
-  // The Google client loads on the first Google calendar read: it adds tens of MB to a
-  // server none of whose users connected one.
   private googleApi(): Promise<CalendarApi> {
     const connection = this.options.google;
     if (!connection) {
@@ -35,7 +37,7 @@ export class UserCalendars {
         new CalendarUnavailableError('this server has no Google credentials to read calendars'),
       );
     }
-    this.api ??= import('./google-calendar-api.ts').then((m) => m.openCalendarApi(connection));
+    this.api ??= openCalendarApi(connection);
     return this.api;
   }
 

@@ -1,4 +1,4 @@
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 
 export interface OutgoingEmail {
@@ -51,20 +51,29 @@ export function senderDomain(from: string): string {
 // same day claimed again while the first send is still talking to it.
 const SMTP_TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 };
 
-/** SMTP through nodemailer, from a URL like smtps://user:pass@smtp.example.com:465. */
+/**
+ * SMTP through nodemailer, from a URL like smtps://user:pass@smtp.example.com:465. The
+ * package loads with the first email, so a server that sends none never carries it.
+ */
 export function smtpMailer(options: { url: string; from: string }): Mailer {
-  const transport = createTransport({
-    url: options.url,
-    ...SMTP_TIMEOUTS,
-    // The messages are built here from text; nothing may make nodemailer read a file or URL.
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
+  let transport: Promise<Transporter> | null = null;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport({
+        url: options.url,
+        ...SMTP_TIMEOUTS,
+        // The messages are built here from text; nothing may make nodemailer read a file or URL.
+        disableFileAccess: true,
+        disableUrlAccess: true,
+      }),
+    ));
   return {
     kind: 'smtp',
     async send(email) {
       try {
-        const info = await transport.sendMail({
+        const info = await (
+          await open()
+        ).sendMail({
           from: options.from,
           to: email.to,
           subject: email.subject,
@@ -77,7 +86,7 @@ export function smtpMailer(options: { url: string; from: string }): Mailer {
         throw deliveryError(error);
       }
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close()),
   };
 }
 

@@ -140,7 +140,10 @@ async function deliver(deps: PlanEmailTickDeps, d: Due): Promise<DeliveryOutcome
   if (!(await markSent(deps, claim, messageId))) {
     log.warn({ messageId }, 'plan email sent, but the claim had passed to another instance');
   } else {
-    log.info({ messageId, attempt: claim.attempt, subject: email.subject }, 'plan email sent');
+    log.info(
+      { messageId, attempt: claim.attempt, subject: email.subject, via: deps.mailer.kind },
+      'plan email sent',
+    );
   }
   return 'sent';
 }

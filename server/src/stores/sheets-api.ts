@@ -1,4 +1,4 @@
-import { auth, sheets, type sheets_v4 } from '@googleapis/sheets';
+import type { sheets_v4 } from '@googleapis/sheets';
 
 export type SheetsApi = sheets_v4.Sheets;
 
@@ -12,8 +12,11 @@ export interface SheetsConnection {
 /**
  * The official client. `rootUrl` is the documented way to aim it elsewhere, which is how
  * tests reach the local fake without touching the internet; there the fake needs no token.
+ * The package is imported here, when a Sheet store opens: a static import would be hoisted
+ * into the esbuild bundle and loaded by every server.
  */
 export async function openSheetsApi(connection: SheetsConnection): Promise<SheetsApi> {
+  const { auth, sheets } = await import('@googleapis/sheets');
   const rootUrl = connection.apiUrl ? `${connection.apiUrl.replace(/\/+$/, '')}/` : undefined;
   if (rootUrl && !connection.credentialsFile) return sheets({ version: 'v4', rootUrl });
   const client = new auth.GoogleAuth({
