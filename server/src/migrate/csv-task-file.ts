@@ -14,7 +14,6 @@ import {
   type Task,
 } from '@mindflow/shared';
 import { randomUUID } from 'node:crypto';
-import { exactTask } from '../stores/exact-row.ts';
 
 // A CSV file in the Tasks sheet's layout (header = task fields), as the add-on exports it.
 // Rows written by a program are read back exactly; hand-made rows go through readTaskRow.
@@ -43,8 +42,6 @@ export async function readCsvTasks(file: string, zone = 'UTC'): Promise<CsvRead>
   const tasks: Task[] = [];
   const problems: string[] = [];
   rows.forEach((cells, i) => {
-    const exact = exactTask(cells as Cell[], lookup.columns);
-    if (exact) return void tasks.push(exact);
     const read = readTaskRow(cells as Cell[], lookup.columns, ctx);
     if (read.kind === 'task') tasks.push(read.task);
     else if (read.kind === 'invalid')
