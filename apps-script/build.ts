@@ -1,6 +1,6 @@
 // Bundles the add-on for clasp: src/main.ts (+ the shared core) → dist/Code.js, plus the
 // manifest and the HTML files. Run with `npm run build -w @mindflow/apps-script`.
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import {
   copyFileSync,
   existsSync,
@@ -14,6 +14,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { ENTRY_POINTS } from './src/entry-points.ts';
+import { zodWithoutLocales } from '@mindflow/shared/build';
+
+export { zodWithoutLocales };
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** The single global the bundle assigns; entry-point stubs delegate to it. */
@@ -28,24 +31,6 @@ export interface BuildOptions {
 
 export const WEB_DIR = join(HERE, '..', 'web');
 const PLACEHOLDER_SIDEBAR = join(HERE, 'placeholder', 'Sidebar.html');
-
-/**
- * zod re-exports its 40-odd locales as `z.locales` and the core imports `z` as one namespace,
- * so they cannot be tree-shaken (~350 kB). Nothing reads them (the core writes its own
- * English messages), so the bundle gets an empty module instead. web/ does the same.
- */
-export const zodWithoutLocales: Plugin = {
-  name: 'zod-without-locales',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({
-      contents: 'export {};',
-      loader: 'js',
-    }));
-  },
-};
 
 function hasBuildScript(webDir: string): boolean {
   const path = join(webDir, 'package.json');

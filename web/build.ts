@@ -2,7 +2,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
+import { zodWithoutLocales } from '@mindflow/shared/build';
 
 // Bundles the sidebar for Apps Script's HtmlService: one IIFE (HtmlService serves a single
 // HTML file, so no modules and no second request), ES2020, lit and the shared core inside.
@@ -14,25 +15,6 @@ export const DIST_DIR = join(WEB_DIR, 'dist');
 export const SIDEBAR_JS = join(DIST_DIR, 'mindflow-sidebar.js');
 export const SIDEBAR_HTML = join(DIST_DIR, 'sidebar.html');
 export const FIXTURE_JS = join(DIST_DIR, 'test', 'fixture.js');
-
-/**
- * zod re-exports its 40-odd locales as `z.locales`, and the core imports `z` as one
- * namespace object, so none of them can be tree-shaken: ~250 kB of the bundle. Nothing
- * reads z.locales (the core writes its own English messages; zod's default English locale
- * is imported separately), so the sidebar gets an empty module in its place.
- */
-const zodWithoutLocales: Plugin = {
-  name: 'zod-without-locales',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'empty' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'empty' }, () => ({
-      contents: 'export {};',
-      loader: 'js',
-    }));
-  },
-};
 
 async function bundle(entry: string, minify: boolean): Promise<string> {
   const result = await build({

@@ -1,3 +1,5 @@
+import { formatCivilDate, intlTimeZone, ZonedCalendar } from '@mindflow/shared';
+
 /** Wall-clock fields of an instant in an IANA zone, read through Intl (real tz data, real DST). */
 export interface WallClock {
   year: number;
@@ -13,60 +15,36 @@ export interface WallClock {
   offsetMinutes: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+// The emulator reads real tz data through the core's Intl adapter; ZonedCalendar turns the
+// offset into wall-clock fields and back, so DST rules live in one place.
+const calendars = new Map<string, ZonedCalendar>();
 
-function formatterFor(zone: string): Intl.DateTimeFormat {
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(zone, f);
+function calendarFor(zone: string): ZonedCalendar {
+  let c = calendars.get(zone);
+  if (!c) {
+    c = new ZonedCalendar(intlTimeZone, zone);
+    calendars.set(zone, c);
   }
-  return f;
+  return c;
 }
 
 export function isKnownZone(zone: string): boolean {
-  try {
-    formatterFor(zone);
-    return true;
-  } catch {
-    return false;
-  }
+  return intlTimeZone.isValidZone(zone);
 }
 
 export function wallClock(instantMs: number, zone: string): WallClock {
-  const whole = Math.floor(instantMs / 1000) * 1000;
-  const parts: Record<string, number> = {};
-  for (const p of formatterFor(zone).formatToParts(whole)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  }
-  const asUtc = Date.UTC(
-    parts.year ?? 1970,
-    (parts.month ?? 1) - 1,
-    parts.day ?? 1,
-    parts.hour ?? 0,
-    parts.minute ?? 0,
-    parts.second ?? 0,
-  );
-  const weekday = ((new Date(asUtc).getUTCDay() + 6) % 7) + 1;
+  const calendar = calendarFor(zone);
+  const local = calendar.local(instantMs);
   return {
-    year: parts.year ?? 1970,
-    month: parts.month ?? 1,
-    day: parts.day ?? 1,
-    hour: parts.hour ?? 0,
-    minute: parts.minute ?? 0,
-    second: parts.second ?? 0,
-    millisecond: instantMs - whole,
-    weekday,
-    offsetMinutes: Math.round((asUtc - whole) / 60_000),
+    year: local.year,
+    month: local.month,
+    day: local.day,
+    hour: local.hour,
+    minute: local.minute,
+    second: local.second,
+    millisecond: ((instantMs % 1000) + 1000) % 1000,
+    weekday: local.weekday,
+    offsetMinutes: calendar.offsetMinutes(instantMs),
   };
 }
 
@@ -83,11 +61,6 @@ export function instantFromWall(
   minute = 0,
   second = 0,
 ): number {
-  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
-  const before = wallClock(wall - 86_400_000, zone).offsetMinutes;
-  const after = wallClock(wall + 86_400_000, zone).offsetMinutes;
-  const candidates = [wall - before * 60_000, wall - after * 60_000].filter(
-    (t) => t + wallClock(t, zone).offsetMinutes * 60_000 === wall,
-  );
-  return candidates.length > 0 ? Math.min(...candidates) : wall - before * 60_000;
+  const date = formatCivilDate({ year, month, day });
+  return calendarFor(zone).instantAt(date, hour * 60 + minute) + second * 1000;
 }

@@ -9,7 +9,6 @@ import {
   type TaskField,
   type ZonedCalendar,
 } from '@mindflow/shared';
-import { exactTask } from './exact-row.ts';
 import { provisionalId } from './provisional-id.ts';
 
 /** Task fields a first touch fills in: the cells a hand-typed row is missing. */
@@ -141,10 +140,7 @@ export function readTaskTable(values: readonly (readonly Cell[])[], ctx: TableCo
       return (entry.parsed = { task: null, warnings, stamp: [] });
     }
     const id = entry.id;
-    const exact = exactTask(entry.cells, columns);
-    const read = exact
-      ? { kind: 'task' as const, task: exact, warnings: [] }
-      : readTaskRow(entry.cells, columns, { ...ctx, newId: () => id });
+    const read = readTaskRow(entry.cells, columns, { ...ctx, newId: () => id });
     if (read.kind !== 'task') {
       entry.parsed = {
         task: null,

@@ -11,7 +11,7 @@ import {
 } from '@mindflow/shared';
 import { eventsFromIcs } from '../calendar/ics-events.ts';
 import { printJson, resolveTime, UsageError, type TimeOptions } from './cli-context.ts';
-import { readTasksCsv } from './csv-tasks.ts';
+import { readTasksCsv } from '../csv/task-csv.ts';
 import { formatPlanTimeline } from './plan-timeline.ts';
 
 interface PlanOptions extends TimeOptions {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { rankTasks } from '@mindflow/shared';
 import { printJson, resolveTime, UsageError, type TimeOptions } from './cli-context.ts';
-import { readTasksCsv } from './csv-tasks.ts';
+import { readTasksCsv } from '../csv/task-csv.ts';
 import { textTable } from './text-table.ts';
 
 interface RankOptions extends TimeOptions {

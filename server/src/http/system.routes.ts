@@ -16,10 +16,8 @@ export function systemRoutes(deps: SystemRouteDeps): Router {
   // The document names this server's URL: PUBLIC_URL when set (behind a proxy), else the Host.
   const serverUrl = (req: Request) =>
     deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  const openApi = (req: Request) =>
-    withBodyIdempotencyKey(
-      generateOpenApi({ style: 'rest', serverUrl: serverUrl(req), version: deps.version }),
-    );
+  const openApi = (req: Request): OpenApiDocument =>
+    generateOpenApi({ style: 'rest', serverUrl: serverUrl(req), version: deps.version });
 
   router.get('/health', async (req, res) => {
     try {
@@ -46,30 +44,3 @@ export function systemRoutes(deps: SystemRouteDeps): Router {
 
   return router;
 }
-
-/**
- * GPT Actions cannot set headers, so writes also take their retry key in the body. The core's
- * generator offers that field in its Apps Script style only; until its REST style does, the
- * server adds it to every JSON body of a write here.
- */
-function withBodyIdempotencyKey(doc: OpenApiDocument): OpenApiDocument {
-  for (const methods of Object.values(doc.paths)) {
-    for (const [method, op] of Object.entries(methods)) {
-      const schema = (op as { requestBody?: { content?: Record<string, { schema?: JsonObject }> } })
-        .requestBody?.content?.['application/json']?.schema;
-      if (method === 'get' || !schema || typeof schema.properties !== 'object') continue;
-      schema.properties = {
-        ...(schema.properties as JsonObject),
-        idempotency_key: {
-          type: 'string',
-          maxLength: 200,
-          description:
-            'A fresh random value per intended change; resend the same one when retrying it.',
-        },
-      };
-    }
-  }
-  return doc;
-}
-
-type JsonObject = Record<string, unknown>;

@@ -9,7 +9,7 @@ import { openSheetsApi } from '../stores/sheets-api.ts';
 import { SheetsTaskStore } from '../stores/task-store.sheets.ts';
 import { FakeSheetsServer } from '../test-support/fake-sheets-server.ts';
 import { openPglite, tempDir } from '../test-support/databases.ts';
-import { readCsvTasks } from './csv-task-file.ts';
+import { readTasksCsvFile } from '../csv/task-csv.ts';
 import { runMigration } from './run-migration.ts';
 import { csvEndpoint, sheetsEndpoint, sqlEndpoint, type TaskEndpoint } from './task-endpoints.ts';
 
@@ -92,7 +92,7 @@ describe('migrate', () => {
         });
         expect(report.invalid_in_source).toEqual([]);
       }
-      expect(byId((await readCsvTasks(join(dir, 'tasks.csv'))).tasks)).toEqual(byId(tasks));
+      expect(byId((await readTasksCsvFile(join(dir, 'tasks.csv'))).tasks)).toEqual(byId(tasks));
       // Idempotent: a second run finds everything in place and writes nothing.
       const again = await runMigration({ source: sqlite, target: pg });
       expect(again).toMatchObject({ ok: true, written: 0, unchanged: 5000 });

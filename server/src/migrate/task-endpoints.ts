@@ -8,7 +8,7 @@ import { PgPoolClient } from '../db/sql-client.postgres.ts';
 import { openSheetsApi, type SheetsConnection } from '../stores/sheets-api.ts';
 import { SheetsTaskStore } from '../stores/task-store.sheets.ts';
 import { SqlTaskStore } from '../stores/task-store.sql.ts';
-import { readCsvTasks, writeCsvTasks } from './csv-task-file.ts';
+import { readTasksCsvFile, writeTasksCsvFile } from '../csv/task-csv.ts';
 
 /** Where tasks are migrated from or to. */
 export interface TaskEndpoint {
@@ -121,14 +121,14 @@ export function csvEndpoint(file: string): TaskEndpoint {
   return {
     label: `csv:${file}`,
     async readAll() {
-      const read = await readCsvTasks(file);
+      const read = await readTasksCsvFile(file);
       problems = read.problems;
       return read.tasks;
     },
     async upsert(tasks) {
-      const byId = new Map((await readCsvTasks(file)).tasks.map((t) => [t.id, t]));
+      const byId = new Map((await readTasksCsvFile(file)).tasks.map((t) => [t.id, t]));
       for (const t of tasks) byId.set(t.id, t);
-      await writeCsvTasks(file, [...byId.values()]);
+      await writeTasksCsvFile(file, [...byId.values()]);
     },
     problems: () => problems,
     close: async () => undefined,

@@ -11,7 +11,6 @@ import {
   type ColumnMap,
   type Task,
 } from '@mindflow/shared';
-import { exactTask } from './exact-row.ts';
 import { columnLetter, quoteSheet, type SheetsApi } from './sheets-api.ts';
 
 // One tab of task rows over the Sheets v4 REST API, in the add-on's column layout
@@ -117,8 +116,6 @@ export class SheetTab {
     const repairs: TaskRowAt[] = [];
     values.slice(1).forEach((cells, i) => {
       const row = i + 2;
-      const exact = exactTask(cells, lookup.columns);
-      if (exact) return void rows.push({ row, task: exact, cells });
       const read = readTaskRow(cells, lookup.columns, ctx);
       if (read.kind !== 'task') return;
       rows.push({ row, task: read.task, cells });

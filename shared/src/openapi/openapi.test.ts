@@ -49,6 +49,12 @@ describe('openapi', () => {
     it('rest: routes ids through the path and uses Bearer auth', () => {
       expect(Object.keys(rest.paths)).toContain('/api/tasks/{id}/complete');
       expect(rest.security).toEqual([{ bearerAuth: [] }]);
+      const complete = rest.paths['/api/tasks/{id}/snooze']!.post as {
+        requestBody: { content: Record<string, { schema: { properties: object } }> };
+      };
+      expect(
+        Object.keys(complete.requestBody.content['application/json']!.schema.properties),
+      ).toEqual(['until', 'duration', 'idempotency_key']);
       expect((rest.servers as { url: string }[])[0]!.url).toBe('https://mindflow.example.com');
     });
 

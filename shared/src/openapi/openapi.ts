@@ -59,8 +59,9 @@ function withoutProperties(input: JsonSchema, names: readonly string[]): JsonSch
 }
 
 /**
- * A GPT action cannot send headers, so on Apps Script a write carries its retry key in the
- * body; the web app answers a repeated key with the first result and writes nothing.
+ * A GPT action cannot send headers, so a write carries its retry key in the body (the
+ * server also takes an Idempotency-Key header); a repeated key gets the first result and
+ * writes nothing.
  */
 function withIdempotencyKey(input: JsonSchema): JsonSchema {
   const properties = (input.properties ?? {}) as Record<string, unknown>;
@@ -106,7 +107,14 @@ function restOperation(op: OperationDef) {
     summary: op.summary,
     description: op.description,
     ...(parameters.length ? { parameters } : {}),
-    ...(body ? { requestBody: { required: true, content: jsonContent(body) } } : {}),
+    ...(body
+      ? {
+          requestBody: {
+            required: true,
+            content: jsonContent(op.mutates ? withIdempotencyKey(body) : body),
+          },
+        }
+      : {}),
     responses: {
       '200': { description: 'Success', content: jsonContent(output) },
       default: {

@@ -113,6 +113,47 @@ function readTags(cell: Cell): { tags: string[]; bad: string[] } {
   };
 }
 
+function cellText(cell: Cell): string | null {
+  if (cell === null || cell === undefined || cell === '') return null;
+  return String(cell);
+}
+
+function wholeNumber(cell: Cell): number | null {
+  if (typeof cell === 'number') return cell;
+  const s = cellText(cell);
+  if (s === null) return null;
+  return /^\d+$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/**
+ * The task a row holds verbatim, or null when it is not a complete, valid task as a program
+ * writes one. Such rows must come back exactly as written (a snooze until 08:00+05:30 stays
+ * +05:30, a title keeps its spaces), so they skip the lenient reading below.
+ */
+export function exactTask(cells: readonly Cell[], columns: ColumnMap): Task | null {
+  const raw = (f: TaskField): Cell => (columns[f] >= 0 ? cells[columns[f]] : undefined);
+  // A date typed into a cell is a Date: its meaning depends on the zone, so it is read leniently.
+  for (const f of TASK_FIELDS) if (raw(f) instanceof Date) return null;
+  const candidate = {
+    id: cellText(raw('id')),
+    title: cellText(raw('title')) ?? '',
+    description: cellText(raw('description')),
+    status: cellText(raw('status')),
+    priority: wholeNumber(raw('priority')),
+    due: cellText(raw('due')),
+    effort_minutes: wholeNumber(raw('effort_minutes')),
+    preferred_time: cellText(raw('preferred_time')),
+    tags: (cellText(raw('tags')) ?? '').split(', ').filter(Boolean),
+    snoozed_until: cellText(raw('snoozed_until')),
+    repeat: cellText(raw('repeat')),
+    created_at: cellText(raw('created_at')),
+    updated_at: cellText(raw('updated_at')),
+    completed_at: cellText(raw('completed_at')),
+  };
+  // Validated by the schema, but kept as written (the schema would trim the title).
+  return Task.safeParse(candidate).success ? (candidate as Task) : null;
+}
+
 /**
  * Reads one row sensibly: hand-typed rows (no id, dates typed as dates, priority "high" or
  * "p1", blank status) become tasks; a malformed cell becomes a warning for this row and
@@ -121,6 +162,8 @@ function readTags(cell: Cell): { tags: string[]; bad: string[] } {
 export function readTaskRow(row: readonly Cell[], columns: ColumnMap, ctx: RowContext): RowRead {
   const cell = (f: TaskField): Cell => (columns[f] >= 0 ? row[columns[f]] : undefined);
   if (TASK_FIELDS.every((f) => isBlank(cell(f)))) return { kind: 'blank' };
+  const exact = exactTask(row, columns);
+  if (exact) return { kind: 'task', task: exact, warnings: [], touched: false };
   const warnings: string[] = [];
   const warn = (field: TaskField, message: string) => warnings.push(`${field}: ${message}`);
   const title = text(cell('title'));

@@ -1,4 +1,4 @@
-import { daysFromCivil, isCivilDate, parseCivilDate } from '../time/civil-date.ts';
+import { daysFromCivil, digits, isCivilDate, parseCivilDate } from '../time/civil-date.ts';
 import type { ZonedCalendar } from '../time/time-zone.ts';
 
 // A due is either a civil date (due by the end of that day in the user's zone) or an
@@ -6,35 +6,25 @@ import type { ZonedCalendar } from '../time/time-zone.ts';
 // YYYY-MM-DDTHH:MM[:SS[.fraction]](Z|±HH:MM). Parsed by hand: ranking reads one for every
 // task on every request.
 
-function num(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
 /** Milliseconds since the epoch for an ISO date-time with offset, or null if it is not one. */
 export function parseInstant(text: string): number | null {
   if (text.length < 17 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58) return null;
   const date = parseCivilDate(text.slice(0, 10));
-  const hour = num(text, 11, 13);
-  const minute = num(text, 14, 16);
+  const hour = digits(text, 11, 13);
+  const minute = digits(text, 14, 16);
   if (!date || hour < 0 || hour > 23 || minute < 0 || minute > 59) return null;
   let i = 16;
   let second = 0;
   let millis = 0;
   if (text.charCodeAt(i) === 58) {
-    second = num(text, i + 1, i + 3);
+    second = digits(text, i + 1, i + 3);
     if (second < 0 || second > 59) return null;
     i += 3;
     if (text.charCodeAt(i) === 46) {
       let j = i + 1;
       while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
       if (j === i + 1 || j - i - 1 > 9) return null;
-      millis = num((text.slice(i + 1, Math.min(j, i + 4)) + '00').slice(0, 3), 0, 3);
+      millis = digits((text.slice(i + 1, Math.min(j, i + 4)) + '00').slice(0, 3), 0, 3);
       i = j;
     }
   }
@@ -44,8 +34,8 @@ export function parseInstant(text: string): number | null {
     // Z: UTC, offset stays 0
   } else if (rest === 6 && text.charCodeAt(i + 3) === 58) {
     const sign = text.charCodeAt(i);
-    const oh = num(text, i + 1, i + 3);
-    const om = num(text, i + 4, i + 6);
+    const oh = digits(text, i + 1, i + 3);
+    const om = digits(text, i + 4, i + 6);
     if ((sign !== 43 && sign !== 45) || oh < 0 || oh > 18 || om < 0 || om > 59) return null;
     offsetMinutes = (sign === 45 ? -1 : 1) * (oh * 60 + om);
   } else {

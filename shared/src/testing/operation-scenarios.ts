@@ -267,6 +267,29 @@ export const SCENARIOS: Scenario[] = [
       await failure(t, 'listTasks', { limit: 500 }, 'validation_failed');
     },
   },
+  {
+    name: 'getDailyPlan places every open task or says why not',
+    run: async (t) => {
+      const a = await call(t, 'createTask', { title: 'Plan me', priority: 5, effort_minutes: 30 });
+      const b = await call(t, 'createTask', { title: 'Too big', effort_minutes: 1440 });
+      const plan = await call(t, 'getDailyPlan', {});
+      expect(plan.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(plan.summary).toEqual(
+        expect.objectContaining({
+          focus_minutes: expect.any(Number),
+          load_percent: expect.any(Number),
+        }),
+      );
+      for (const id of [a.id, b.id]) {
+        const placed = plan.blocks.some((x: Data) => x.task_id === id);
+        const left = plan.unscheduled.filter((x: Data) => x.task_id === id);
+        expect(placed !== (left.length === 1), `task ${id} placed xor listed`).toBe(true);
+        for (const l of left) expect(l.reason.length).toBeGreaterThan(0);
+      }
+      expect(plan.blocks.some((x: Data) => x.task_id === b.id)).toBe(false);
+      await failure(t, 'getDailyPlan', { date: 'tomorrow' }, 'validation_failed');
+    },
+  },
 ];
 
 /** Runs every scenario on a fresh transport (a new user, a new Sheet). */

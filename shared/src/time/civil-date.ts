@@ -12,7 +12,8 @@ export interface CivilDate {
 
 // Ranking parses a due date for every task on every request: this is a hot path, so it
 // reads digits by char code instead of running a regex and building Date objects.
-function digits(text: string, from: number, to: number): number {
+/** The number written by the ASCII digits text[from..to), or −1 if one is not a digit. */
+export function digits(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i) - 48;
