@@ -30,6 +30,10 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   output: O;
   /** Changes data: hosts take the write lock, honour idempotency keys, log an audit row. */
   mutates: boolean;
+  /** Calling it again with the same input changes nothing more (MCP's idempotentHint). */
+  idempotent: boolean;
+  /** Removes data that cannot be recovered (MCP's destructiveHint; assistants confirm first). */
+  destructive: boolean;
   /** The REST route; `:id` is taken from the input's `id`. GET reads the rest from the query. */
   http: { method: HttpMethod; path: string };
 }
@@ -51,6 +55,8 @@ export const OPERATIONS = {
     input: CreateTaskInput,
     output: Task,
     mutates: true,
+    idempotent: false,
+    destructive: false,
     http: { method: 'POST', path: '/api/tasks' },
   }),
   quickAddTask: op({
@@ -61,6 +67,8 @@ export const OPERATIONS = {
     input: QuickAddInput,
     output: QuickAddOutput,
     mutates: true,
+    idempotent: false,
+    destructive: false,
     http: { method: 'POST', path: '/api/tasks/quick' },
   }),
   listTasks: op({
@@ -71,6 +79,8 @@ export const OPERATIONS = {
     input: ListTasksInput,
     output: TaskListOutput,
     mutates: false,
+    idempotent: true,
+    destructive: false,
     http: { method: 'GET', path: '/api/tasks' },
   }),
   getTask: op({
@@ -80,6 +90,8 @@ export const OPERATIONS = {
     input: IdInput,
     output: Task,
     mutates: false,
+    idempotent: true,
+    destructive: false,
     http: { method: 'GET', path: '/api/tasks/:id' },
   }),
   updateTask: op({
@@ -90,6 +102,8 @@ export const OPERATIONS = {
     input: UpdateTaskInput,
     output: Task,
     mutates: true,
+    idempotent: true,
+    destructive: false,
     http: { method: 'PATCH', path: '/api/tasks/:id' },
   }),
   completeTask: op({
@@ -100,6 +114,8 @@ export const OPERATIONS = {
     input: IdInput,
     output: CompleteTaskOutput,
     mutates: true,
+    idempotent: false,
+    destructive: false,
     http: { method: 'POST', path: '/api/tasks/:id/complete' },
   }),
   snoozeTask: op({
@@ -110,6 +126,8 @@ export const OPERATIONS = {
     input: SnoozeTaskInput,
     output: Task,
     mutates: true,
+    idempotent: false,
+    destructive: false,
     http: { method: 'POST', path: '/api/tasks/:id/snooze' },
   }),
   deleteTask: op({
@@ -119,6 +137,8 @@ export const OPERATIONS = {
     input: IdInput,
     output: DeleteTaskOutput,
     mutates: true,
+    idempotent: true,
+    destructive: true,
     http: { method: 'DELETE', path: '/api/tasks/:id' },
   }),
   getBestTask: op({
@@ -129,6 +149,8 @@ export const OPERATIONS = {
     input: EmptyInput,
     output: ScoredTaskSchema,
     mutates: false,
+    idempotent: true,
+    destructive: false,
     http: { method: 'GET', path: '/api/tasks/best' },
   }),
   rankTasks: op({
@@ -139,6 +161,8 @@ export const OPERATIONS = {
     input: RankTasksInput,
     output: RankTasksOutput,
     mutates: false,
+    idempotent: true,
+    destructive: false,
     http: { method: 'GET', path: '/api/tasks/ranked' },
   }),
   getDailyPlan: op({
@@ -149,6 +173,8 @@ export const OPERATIONS = {
     input: GetDailyPlanInput,
     output: GetDailyPlanOutput,
     mutates: false,
+    idempotent: true,
+    destructive: false,
     http: { method: 'GET', path: '/api/plan' },
   }),
 } as const;
