@@ -1,4 +1,5 @@
 export * from './catalogue/operation-schemas.ts';
+export * from './catalogue/operation-tools.ts';
 export * from './catalogue/operations.ts';
 export * from './catalogue/plan-schemas.ts';
 export * from './email/plan-email.ts';
