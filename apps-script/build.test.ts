@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { BUNDLE_GLOBAL, buildAddOn, entryPointStubs } from './build.ts';
-import { loadBundle } from './emulator/index.ts';
+import { loadBundle } from '@mindflow/apps-script-emulator';
 import { ENTRY_POINTS } from './src/entry-points.ts';
 import { DIST_CODE_JS } from './test-support/dist-path.ts';
 

@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OperationName } from '@mindflow/shared';
 import { buildAddOn } from '../build.ts';
-import type { LoadedBundle } from '../emulator/index.ts';
+import type { LoadedBundle } from '@mindflow/apps-script-emulator';
 import { callWeb, seedTasks, setUpAddOn } from '../test-support/add-on.ts';
 
 const SIZES = [100, 1_000, 10_000];

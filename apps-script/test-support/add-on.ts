@@ -1,5 +1,9 @@
 import { OPERATIONS, TASK_FIELDS, type OperationName, type Result } from '@mindflow/shared';
-import { loadBundle, type LoadBundleOptions, type LoadedBundle } from '../emulator/index.ts';
+import {
+  loadBundle,
+  type LoadBundleOptions,
+  type LoadedBundle,
+} from '@mindflow/apps-script-emulator';
 import { DIST_CODE_JS } from './dist-path.ts';
 
 /** Calls an operation as the Custom GPT does: GET with query parameters, or POST with a JSON body. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { LoadedBundle } from '../emulator/index.ts';
+import type { LoadedBundle } from '@mindflow/apps-script-emulator';
 
 // Runs an HtmlService dialog in the system Chromium (never a downloaded one), with
 // google.script.run wired to the emulator: each server call is a fresh emulated execution,

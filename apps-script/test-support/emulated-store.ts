@@ -1,5 +1,5 @@
 import type { TaskStore } from '@mindflow/shared';
-import type { Execution, LoadedBundle } from '../emulator/index.ts';
+import type { Execution, LoadedBundle } from '@mindflow/apps-script-emulator';
 
 type Runner = (method: string, argsJson: string) => unknown;
 

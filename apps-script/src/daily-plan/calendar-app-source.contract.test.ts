@@ -1,6 +1,6 @@
 import { describeCalendarSourceContract, type SeedCalendarEvent } from '@mindflow/shared/testing';
 import type { CalendarEvent } from '@mindflow/shared';
-import { loadBundle } from '../../emulator/index.ts';
+import { loadBundle } from '@mindflow/apps-script-emulator';
 import { HARNESS_CODE_JS } from '../../test-support/build-harness.ts';
 
 const STATUS = {

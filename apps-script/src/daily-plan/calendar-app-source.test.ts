@@ -1,6 +1,6 @@
 import { CalendarEventSchema, type CalendarEvent } from '@mindflow/shared';
 import { describe, expect, it } from 'vitest';
-import { loadBundle, type LoadedBundle } from '../../emulator/index.ts';
+import { loadBundle, type LoadedBundle } from '@mindflow/apps-script-emulator';
 import { HARNESS_CODE_JS } from '../../test-support/build-harness.ts';
 
 const TEAM = 'team@group.calendar.google.com';

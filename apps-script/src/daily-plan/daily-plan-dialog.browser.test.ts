@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { LoadedBundle } from '../../emulator/index.ts';
+import type { LoadedBundle } from '@mindflow/apps-script-emulator';
 import { setUpAddOn } from '../../test-support/add-on.ts';
 import {
   focused,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadedBundle } from '../../emulator/index.ts';
+import type { LoadedBundle } from '@mindflow/apps-script-emulator';
 import { setUpAddOn } from '../../test-support/add-on.ts';
 
 const TEAM = 'team@group.calendar.google.com';

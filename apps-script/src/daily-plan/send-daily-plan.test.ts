@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LoadedBundle } from '../../emulator/index.ts';
+import type { LoadedBundle } from '@mindflow/apps-script-emulator';
 import { callWeb, logRows, setUpAddOn } from '../../test-support/add-on.ts';
 
 // Friday 27 November 2026, 07:30 in New York (the Sheet's zone): the trigger's hour.

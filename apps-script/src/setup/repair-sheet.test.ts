@@ -1,6 +1,6 @@
 import { TASK_FIELDS } from '@mindflow/shared';
 import { describe, expect, it } from 'vitest';
-import { loadBundle } from '../../emulator/index.ts';
+import { loadBundle } from '@mindflow/apps-script-emulator';
 import { DIST_CODE_JS } from '../../test-support/dist-path.ts';
 
 function fresh() {

@@ -1,7 +1,7 @@
 import { TASK_FIELDS } from '@mindflow/shared';
 import { makeTask } from '@mindflow/shared/testing';
 import { describe, expect, it } from 'vitest';
-import { loadBundle } from '../../emulator/index.ts';
+import { loadBundle } from '@mindflow/apps-script-emulator';
 import { HARNESS_CODE_JS } from '../../test-support/build-harness.ts';
 import { callWeb, setUpAddOn, sheetRows } from '../../test-support/add-on.ts';
 import { emulatedStore, storeInExecution } from '../../test-support/emulated-store.ts';

@@ -1,6 +1,6 @@
 import { TASK_FIELDS } from '@mindflow/shared';
 import { describeTaskStoreContract } from '@mindflow/shared/testing';
-import { loadBundle } from '../../emulator/index.ts';
+import { loadBundle } from '@mindflow/apps-script-emulator';
 import { HARNESS_CODE_JS } from '../../test-support/build-harness.ts';
 import { emulatedStore } from '../../test-support/emulated-store.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intlTimeZone } from '@mindflow/shared';
-import { formatDate } from '../../emulator/time/format-date.ts';
+import { formatDate } from '@mindflow/apps-script-emulator';
 import { parseOffset, utilitiesTimeZone } from './utilities-time-zone.ts';
 
 const ZONES = [

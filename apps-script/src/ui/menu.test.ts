@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBundle } from '../../emulator/index.ts';
+import { loadBundle } from '@mindflow/apps-script-emulator';
 import { DIST_CODE_JS } from '../../test-support/dist-path.ts';
 
 const ITEMS = [

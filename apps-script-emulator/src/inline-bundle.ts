@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadBundle, type LoadBundleOptions, type LoadedBundle } from '../emulator/index.ts';
+import { loadBundle, type LoadBundleOptions, type LoadedBundle } from './load-bundle.ts';
 
 export interface InlineBundleOptions extends LoadBundleOptions {
   /** Extra project files (name → content), e.g. { 'page.html': '<p>…</p>' }. */

@@ -5,6 +5,7 @@ export {
   type LoadBundleOptions,
   type WebResponse,
 } from './load-bundle.ts';
+export { inlineBundle, type InlineBundleOptions } from './inline-bundle.ts';
 export { Emulator, type EmulatorOptions } from './emulator.ts';
 export {
   Execution,
@@ -24,3 +25,5 @@ export type { EventSeed } from './services/calendar-state.ts';
 export type { LockScope } from './services/lock-service.ts';
 export type { TriggerModel } from './services/trigger-state.ts';
 export type { LogLine } from './services/logger.ts';
+/** Utilities.formatDate as Apps Script implements it, for tests of adapters that call it. */
+export { formatDate } from './time/format-date.ts';

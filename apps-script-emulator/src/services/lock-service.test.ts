@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineBundle } from '../../test-support/inline-bundle.ts';
+import { inlineBundle } from '../inline-bundle.ts';
 
 const CODE = `
 function tryScriptLock(ms) { var lock = LockService.getScriptLock(); var got = lock.tryLock(ms); return [got, lock.hasLock(), Date.now()]; }

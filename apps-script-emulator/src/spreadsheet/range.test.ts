@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineBundle } from '../../test-support/inline-bundle.ts';
+import { inlineBundle } from '../inline-bundle.ts';
 
 // Script-side helpers: what add-on code does, written as Apps Script JavaScript.
 const CODE = `

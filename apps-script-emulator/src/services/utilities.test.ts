@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { inlineBundle } from '../../test-support/inline-bundle.ts';
+import { inlineBundle } from '../inline-bundle.ts';
 
 const CODE = `
 function hex(bytes) { return bytes.map(function (b) { return ('0' + (b & 0xff).toString(16)).slice(-2); }).join(''); }

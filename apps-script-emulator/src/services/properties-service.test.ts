@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inlineBundle } from '../../test-support/inline-bundle.ts';
+import { inlineBundle } from '../inline-bundle.ts';
 
 const CODE = `
 function save() {
