@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { listenOnFreePort } from '@mindflow/shared/testing';
 import { fileURLToPath } from 'node:url';
 
 // What `npm start` runs: the bundle, with the start script's V8 flags and malloc setting
@@ -17,10 +18,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** A port free right now, for a child process to listen on. */
 export async function freePort(): Promise<number> {
   const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
+  const port = await listenOnFreePort(probe);
   await new Promise((resolve) => probe.close(resolve));
   return port;
 }

@@ -4,10 +4,10 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SqliteClient } from './db/sql-client.sqlite.ts';
-import { REAL_PG_URL, tempDir } from './test-support/databases.ts';
-import { FakeSheetsServer } from './test-support/fake-sheets-server.ts';
-import { LocalSmtpServer } from './test-support/local-smtp-server.ts';
-import { api } from './test-support/http-client.ts';
+import { REAL_PG_URL, tempDir } from '../test-support/databases.ts';
+import { FakeSheetsServer } from '../test-support/fake-sheets-server.ts';
+import { LocalSmtpServer } from '../test-support/local-smtp-server.ts';
+import { api } from '../test-support/http-client.ts';
 
 const main = fileURLToPath(new URL('./main.ts', import.meta.url));
 

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { listenOnFreePort } from '@mindflow/shared/testing';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { FIXTURE_JS, SIDEBAR_HTML, SIDEBAR_JS } from '../build.ts';
 import type { FixtureOptions } from './fixture.ts';
@@ -47,7 +47,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-async function serveStatic(): Promise<Server> {
+async function serveStatic(): Promise<{ server: Server; port: number }> {
   const files: Record<string, { file?: string; body?: string; type: string }> = {
     '/test.html': { body: TEST_PAGE, type: 'text/html' },
     '/sidebar.html': { file: SIDEBAR_HTML, type: 'text/html' },
@@ -72,12 +72,11 @@ async function serveStatic(): Promise<Server> {
       () => res.writeHead(500).end(),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
+  return { server, port: await listenOnFreePort(server) };
 }
 
 export async function startHarness(): Promise<Harness> {
-  const server = await serveStatic();
+  const { server, port } = await serveStatic();
   const profile = await mkdtemp(join(tmpdir(), 'mindflow-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -85,7 +84,6 @@ export async function startHarness(): Promise<Harness> {
     args: CHROMIUM_ARGS,
     viewport: { width: SIDEBAR_WIDTH, height: 900 },
   });
-  const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     context,

@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   OPERATIONS,
   OPERATION_NAMES,
@@ -7,6 +6,7 @@ import {
   type OperationName,
   type TaskService,
 } from '@mindflow/shared';
+import { listenOnFreePort } from '@mindflow/shared/testing';
 
 // A local stand-in for the server's REST API, generated from the catalogue the way the
 // real routes are: answers with the operation's output on 2xx and {error} otherwise. It runs
@@ -101,8 +101,7 @@ export async function startRestStandIn(service: TaskService, token: string): Pro
       return send(STATUS[result.error.code], JSON.stringify({ error: result.error }));
     })();
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnFreePort(server);
   return {
     url: `http://127.0.0.1:${port}`,
     requests,

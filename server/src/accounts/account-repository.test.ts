@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IdempotencyStore } from '../http/idempotency.ts';
-import { openSqlite } from '../test-support/databases.ts';
+import { openSqlite } from '../../test-support/databases.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { AccountRepository } from './account-repository.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { describeCalendarSourceContract } from '@mindflow/shared/testing';
-import { FakeCalendarServer } from '../test-support/fake-calendar-server.ts';
-import { toGoogle } from '../test-support/seed-calendars.ts';
+import { FakeCalendarServer } from '../../test-support/fake-calendar-server.ts';
+import { toGoogle } from '../../test-support/seed-calendars.ts';
 import { openCalendarApi, type CalendarApi } from './google-calendar-api.ts';
 import { googleCalendarSource } from './google-calendar-source.ts';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { calendar_v3 } from '@googleapis/calendar';
-import { FakeCalendarServer } from '../test-support/fake-calendar-server.ts';
+import { FakeCalendarServer } from '../../test-support/fake-calendar-server.ts';
 import { openCalendarApi, type CalendarApi } from './google-calendar-api.ts';
 import { eventFromGoogle, googleCalendarSource } from './google-calendar-source.ts';
 

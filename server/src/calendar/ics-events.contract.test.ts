@@ -1,5 +1,5 @@
 import { describeCalendarSourceContract } from '@mindflow/shared/testing';
-import { SEED_OWNER as ME, toIcs } from '../test-support/seed-calendars.ts';
+import { SEED_OWNER as ME, toIcs } from '../../test-support/seed-calendars.ts';
 import { icsCalendarSource } from './ics-events.ts';
 
 describeCalendarSourceContract('ICS feed', (events) => ({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { describeCalendarSourceContract } from '@mindflow/shared/testing';
-import { FeedServer } from '../test-support/feed-server.ts';
-import { toIcs } from '../test-support/seed-calendars.ts';
+import { FeedServer } from '../../test-support/feed-server.ts';
+import { toIcs } from '../../test-support/seed-calendars.ts';
 import { icsUrlCalendarSource } from './ics-url-source.ts';
 
 const feeds = new FeedServer();

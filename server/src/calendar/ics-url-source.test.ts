@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { FeedServer } from '../test-support/feed-server.ts';
+import { FeedServer } from '../../test-support/feed-server.ts';
 import { fetchIcs, icsUrlCalendarSource, isPrivateAddress } from './ics-url-source.ts';
 
 const fixture = (name: string) =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlClient } from '../db/sql-client.ts';
-import { insertUser, SHARED_DATABASES } from '../test-support/databases.ts';
+import { insertUser, SHARED_DATABASES } from '../../test-support/databases.ts';
 import { backoffMs, DEFAULT_LEDGER_POLICY, PlanEmailLedger } from './plan-email-ledger.ts';
 
 const T0 = Date.parse('2026-11-25T12:30:00Z');

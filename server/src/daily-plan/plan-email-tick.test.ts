@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { UserCalendars } from '../calendar/user-calendars.ts';
 import type { SqlClient } from '../db/sql-client.ts';
-import { SHARED_DATABASES } from '../test-support/databases.ts';
-import { FeedServer } from '../test-support/feed-server.ts';
-import { LocalSmtpServer } from '../test-support/local-smtp-server.ts';
-import { addPlanUser, planEmailInstance } from '../test-support/plan-email-instances.ts';
+import { SHARED_DATABASES } from '../../test-support/databases.ts';
+import { FeedServer } from '../../test-support/feed-server.ts';
+import { LocalSmtpServer } from '../../test-support/local-smtp-server.ts';
+import { addPlanUser, planEmailInstance } from '../../test-support/plan-email-instances.ts';
 import { PlanEmailLedger } from './plan-email-ledger.ts';
 import { runPlanEmailTick, type PlanEmailTickDeps } from './plan-email-tick.ts';
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlClient } from '../db/sql-client.ts';
 import { UserCalendars } from '../calendar/user-calendars.ts';
-import { openSqlite } from '../test-support/databases.ts';
-import { FeedServer } from '../test-support/feed-server.ts';
-import { LocalSmtpServer } from '../test-support/local-smtp-server.ts';
+import { openSqlite } from '../../test-support/databases.ts';
+import { FeedServer } from '../../test-support/feed-server.ts';
+import { LocalSmtpServer } from '../../test-support/local-smtp-server.ts';
 import {
   addPlanUser,
   planEmailInstance,
   TEST_BASE_URL,
-} from '../test-support/plan-email-instances.ts';
+} from '../../test-support/plan-email-instances.ts';
 import { runPlanEmailTick } from './plan-email-tick.ts';
 
 // Tuesday 24 Nov 2026, 07:35 in New York: five minutes after the chosen 07:30.

@@ -19,9 +19,9 @@ import {
   REAL_PG_SKIP_REASON,
   REAL_PG_URL,
   tempDir,
-} from '../test-support/databases.ts';
-import { api } from '../test-support/http-client.ts';
-import { startTestServer, type TestServer } from '../test-support/test-server.ts';
+} from '../../test-support/databases.ts';
+import { api } from '../../test-support/http-client.ts';
+import { startTestServer, type TestServer } from '../../test-support/test-server.ts';
 
 // The fast path of GET /api/tasks/best must equal a fresh full ranking at every instant:
 // across the moments a ranking expires (midnight, window edges, snooze ends, timed dues)

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryTaskStore } from '@mindflow/shared';
 import { sqlTaskStores } from '../stores/task-store-factory.ts';
-import { openSqlite } from '../test-support/databases.ts';
-import { api } from '../test-support/http-client.ts';
-import { startTestServer, type TestServer } from '../test-support/test-server.ts';
+import { openSqlite } from '../../test-support/databases.ts';
+import { api } from '../../test-support/http-client.ts';
+import { startTestServer, type TestServer } from '../../test-support/test-server.ts';
 
 describe('hardening', () => {
   let s: TestServer;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../test-support/http-client.ts';
-import { startTestServer, type TestServer } from '../test-support/test-server.ts';
+import { api } from '../../test-support/http-client.ts';
+import { startTestServer, type TestServer } from '../../test-support/test-server.ts';
 
 describe('isolation between users', () => {
   let s: TestServer;

@@ -8,10 +8,10 @@ import {
   openRealPg,
   REAL_PG_SKIP_REASON,
   REAL_PG_URL,
-} from '../test-support/databases.ts';
-import { FakeSheetsServer } from '../test-support/fake-sheets-server.ts';
-import { httpTransport } from '../test-support/http-transport.ts';
-import { startTestServer } from '../test-support/test-server.ts';
+} from '../../test-support/databases.ts';
+import { FakeSheetsServer } from '../../test-support/fake-sheets-server.ts';
+import { httpTransport } from '../../test-support/http-transport.ts';
+import { startTestServer } from '../../test-support/test-server.ts';
 
 // Proof of mirroring: the scenarios the core and the add-on pass, over HTTP, each on a
 // freshly registered user (so one database serves them all, isolated by account), on

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { UserCalendars } from '../calendar/user-calendars.ts';
-import { FakeCalendarServer } from '../test-support/fake-calendar-server.ts';
-import { FeedServer } from '../test-support/feed-server.ts';
-import { api } from '../test-support/http-client.ts';
-import { startTestServer, type TestServer } from '../test-support/test-server.ts';
+import { FakeCalendarServer } from '../../test-support/fake-calendar-server.ts';
+import { FeedServer } from '../../test-support/feed-server.ts';
+import { api } from '../../test-support/http-client.ts';
+import { startTestServer, type TestServer } from '../../test-support/test-server.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../calendar/fixtures/${name}`, import.meta.url), 'utf8');

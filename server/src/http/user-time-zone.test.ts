@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from '../test-support/http-client.ts';
-import { startTestServer, type TestServer } from '../test-support/test-server.ts';
+import { api } from '../../test-support/http-client.ts';
+import { startTestServer, type TestServer } from '../../test-support/test-server.ts';
 
 // 2026-11-25T20:00Z is already the 26th at 05:00 in Tokyo and still the 25th at noon in
 // Los Angeles: "tomorrow" and "today" must be read in each user's own zone.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeTaskStoreContract, makeTask } from '@mindflow/shared/testing';
-import { FakeSheetsServer } from '../test-support/fake-sheets-server.ts';
+import { FakeSheetsServer } from '../../test-support/fake-sheets-server.ts';
 import { openSheetsApi, type SheetsApi } from './sheets-api.ts';
 import { SheetsTaskStore } from './task-store.sheets.ts';
 

@@ -8,7 +8,7 @@ import {
   openSqlite,
   REAL_PG_SKIP_REASON,
   REAL_PG_URL,
-} from '../test-support/databases.ts';
+} from '../../test-support/databases.ts';
 import { SqlTaskStore } from './task-store.sql.ts';
 
 const engines: { name: string; open: () => Promise<SqlClient>; skip?: string }[] = [

@@ -3,3 +3,4 @@ export * from './task-store.contract.ts';
 export * from './operation-scenarios.ts';
 export * from './task-arbitrary.ts';
 export * from './calendar-source.contract.ts';
+export * from './listen-on-free-port.ts';

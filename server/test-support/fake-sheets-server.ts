@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnFreePort } from '@mindflow/shared/testing';
 
 // A local stand-in for the Sheets v4 REST API, for the parts MindFlow uses: spreadsheets.get,
 // spreadsheets.batchUpdate (addSheet, deleteDimension), values.get / update / append /
@@ -57,8 +57,7 @@ export class FakeSheetsServer {
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `http://127.0.0.1:${await listenOnFreePort(this.server)}`;
   }
 
   async stop(): Promise<void> {

@@ -3,10 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { migrateSchema } from '../db/schema-migrations.ts';
-import type { SqlClient } from '../db/sql-client.ts';
-import { SqliteClient } from '../db/sql-client.sqlite.ts';
-import { PgliteClient, PgPoolClient } from '../db/sql-client.postgres.ts';
+import { migrateSchema } from '../src/db/schema-migrations.ts';
+import type { SqlClient } from '../src/db/sql-client.ts';
+import { SqliteClient } from '../src/db/sql-client.sqlite.ts';
+import { PgliteClient, PgPoolClient } from '../src/db/sql-client.postgres.ts';
 
 // Real engines for adapter tests: a SQLite file, PGlite in-process, and — when CI (or a
 // developer) provides one — a real PostgreSQL server.

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { listenOnFreePort } from '@mindflow/shared/testing';
 import { pino } from 'pino';
-import { AccountRepository } from '../accounts/account-repository.ts';
-import { UserCalendars } from '../calendar/user-calendars.ts';
-import type { SqlClient } from '../db/sql-client.ts';
-import { BestTaskCache } from '../http/best-task-cache.ts';
-import { createApp, type AppDeps } from '../http/create-app.ts';
-import { IdempotencyStore } from '../http/idempotency.ts';
-import { ListCache } from '../http/list-cache.ts';
-import { sqlTaskStores, type TaskStoreFactory } from '../stores/task-store-factory.ts';
+import { AccountRepository } from '../src/accounts/account-repository.ts';
+import { UserCalendars } from '../src/calendar/user-calendars.ts';
+import type { SqlClient } from '../src/db/sql-client.ts';
+import { BestTaskCache } from '../src/http/best-task-cache.ts';
+import { createApp, type AppDeps } from '../src/http/create-app.ts';
+import { IdempotencyStore } from '../src/http/idempotency.ts';
+import { ListCache } from '../src/http/list-cache.ts';
+import { sqlTaskStores, type TaskStoreFactory } from '../src/stores/task-store-factory.ts';
 import { openSqlite } from './databases.ts';
 
 export interface TestServer {
@@ -67,10 +67,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ...options.settings,
     },
   });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = createServer(app);
+  const url = `http://127.0.0.1:${await listenOnFreePort(server)}`;
   return {
     url,
     db,

@@ -1,6 +1,6 @@
-import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { listenOnFreePort } from '@mindflow/shared/testing';
 
 export interface ReceivedMail {
   /** RCPT TO addresses. */
@@ -53,8 +53,7 @@ export class LocalSmtpServer {
 
   /** Answers smtp://127.0.0.1:PORT. */
   async start(): Promise<string> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return `smtp://127.0.0.1:${(this.server.server.address() as AddressInfo).port}`;
+    return `smtp://127.0.0.1:${await listenOnFreePort(this.server.server)}`;
   }
 
   stop(): Promise<void> {

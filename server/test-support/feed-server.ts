@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnFreePort } from '@mindflow/shared/testing';
 
 type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -28,8 +28,7 @@ export class FeedServer {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');
     });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.url = `http://127.0.0.1:${await listenOnFreePort(this.server)}`;
     return this.url;
   }
 
