@@ -15,10 +15,6 @@ const NOW = '2026-03-10T14:00:00Z'; // Tuesday 10:00 in New York
 const ZONE = 'America/New_York';
 const calendar = new ZonedCalendar(intlTimeZone, ZONE);
 const RENT = 'Pay rent tomorrow p1 #home';
-// The quick-add parser may still be the placeholder on this branch; the exact-chip checks
-// run once it reads "p1", and the rest compare against whatever the shared parser says.
-const parserReadsMarkers =
-  parseQuickAdd('x p1', { now: Date.parse(NOW), calendar }).fields.priority !== null;
 
 function texts(page: Page, selector: string): Promise<string[]> {
   return page
@@ -61,21 +57,18 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
       await expect.poll(() => texts(page, 'mf-quick-add .chip')).toEqual(expected);
     });
 
-    it.skipIf(!parserReadsMarkers)(
-      'shows due, priority and tag chips for "Pay rent tomorrow p1 #home"',
-      async () => {
-        page = await openSidebar(harness, { now: NOW, zone: ZONE });
-        await page.locator('mf-quick-add input').fill(RENT);
-        await expect
-          .poll(() => texts(page, 'mf-quick-add .chip'))
-          .toEqual([
-            'Title: Pay rent',
-            'Due: tomorrow (Wed, Mar 11)',
-            'Priority: 5 (top)',
-            'Tag: #home',
-          ]);
-      },
-    );
+    it('shows due, priority and tag chips for "Pay rent tomorrow p1 #home"', async () => {
+      page = await openSidebar(harness, { now: NOW, zone: ZONE });
+      await page.locator('mf-quick-add input').fill(RENT);
+      await expect
+        .poll(() => texts(page, 'mf-quick-add .chip'))
+        .toEqual([
+          'Title: Pay rent',
+          'Due: tomorrow (Wed, Mar 11)',
+          'Priority: 5 (top)',
+          'Tag: #home',
+        ]);
+    });
 
     it('creates the task on Enter, clears the box, and ranks it as the best task with its why', async () => {
       page = await openSidebar(harness, { now: NOW, zone: ZONE });
@@ -92,8 +85,7 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
       };
       const why = await page.locator('mf-best-task .why').textContent();
       expect(why).toBe(best.data.reasoning.recommendation);
-      if (parserReadsMarkers)
-        expect(why).toBe('Due tomorrow and top priority — get ahead of it now');
+      expect(why).toBe('Due tomorrow and top priority — get ahead of it now');
     });
 
     it('shows the core’s validation message and keeps the text', async () => {
