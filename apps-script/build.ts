@@ -1,20 +1,13 @@
 // Bundles the add-on for clasp: src/main.ts (+ the shared core) → dist/Code.js, plus the
 // manifest and the HTML files. Run with `npm run build -w @mindflow/apps-script`.
 import { build } from 'esbuild';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { ENTRY_POINTS } from './src/entry-points.ts';
 import { zodWithoutLocales } from '@mindflow/shared/build';
+import { buildSidebarPage } from '@mindflow/web/build';
 
 export { zodWithoutLocales };
 
@@ -25,33 +18,6 @@ export const BUNDLE_GLOBAL = 'MindFlow';
 export interface BuildOptions {
   srcDir?: string;
   outDir?: string;
-  /** The web/ workspace whose dist/sidebar.html becomes Sidebar.html. */
-  webDir?: string;
-}
-
-export const WEB_DIR = join(HERE, '..', 'web');
-const PLACEHOLDER_SIDEBAR = join(HERE, 'placeholder', 'Sidebar.html');
-
-function hasBuildScript(webDir: string): boolean {
-  const path = join(webDir, 'package.json');
-  if (!existsSync(path)) return false;
-  const pkg = JSON.parse(readFileSync(path, 'utf8')) as { scripts?: Record<string, string> };
-  return typeof pkg.scripts?.build === 'string';
-}
-
-/**
- * The sidebar page web/ builds (Lit, script inlined). Until web/ has a build, a minimal
- * placeholder page stands in; once it has one, a missing page fails the build.
- */
-export function sidebarSource(webDir: string): string {
-  const built = join(webDir, 'dist', 'sidebar.html');
-  if (existsSync(built)) return built;
-  if (hasBuildScript(webDir)) {
-    throw new Error(
-      `${built} is missing: build the sidebar first (npm run build -w @mindflow/web; the root npm run build does it before apps-script)`,
-    );
-  }
-  return PLACEHOLDER_SIDEBAR;
 }
 
 export interface BuildResult {
@@ -123,7 +89,8 @@ export async function buildAddOn(options: BuildOptions = {}): Promise<BuildResul
   copyFileSync(join(srcDir, 'appsscript.json'), join(outDir, 'appsscript.json'));
   const htmlFiles = readdirSync(srcDir).filter((f) => f.endsWith('.html'));
   for (const file of htmlFiles) copyFileSync(join(srcDir, file), join(outDir, file));
-  copyFileSync(sidebarSource(options.webDir ?? WEB_DIR), join(outDir, 'Sidebar.html'));
+  // web/'s Lit sidebar, bundled from its sources now: never a stale or missing web/dist.
+  writeFileSync(join(outDir, 'Sidebar.html'), await buildSidebarPage());
   return {
     codePath,
     bytes: Buffer.byteLength(code),

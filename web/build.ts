@@ -91,9 +91,21 @@ async function write(file: string, text: string): Promise<BuildReport> {
   return { file, bytes, gzipBytes: gzipSync(text).length };
 }
 
+async function sidebarScript(): Promise<string> {
+  return htmlSafe(await bundle('src/sidebar.ts', true));
+}
+
 export async function buildSidebar(): Promise<BuildReport[]> {
-  const js = htmlSafe(await bundle('src/sidebar.ts', true));
+  const js = await sidebarScript();
   return [await write(SIDEBAR_JS, js), await write(SIDEBAR_HTML, sidebarPage(js))];
+}
+
+/**
+ * The sidebar page built from the current sources, without touching dist/: the add-on's
+ * build embeds it as Sidebar.html, so building the add-on never needs web/ built first.
+ */
+export async function buildSidebarPage(): Promise<string> {
+  return sidebarPage(await sidebarScript());
 }
 
 /** The browser tests' own page script: the real core on a memory store, a fake google.script.run. */
