@@ -13,6 +13,7 @@ export * from './quick-add/quick-add.ts';
 export * from './ranking/rank-tasks.ts';
 export * from './recurrence/next-occurrence.ts';
 export * from './recurrence/repeat-rule.ts';
+export * from './scoring/score-reasoning.ts';
 export * from './scoring/score-task.ts';
 export * from './scoring/scoring-config.ts';
 export * from './service/memory-task-store.ts';

@@ -1,6 +1,6 @@
 import type { ZonedCalendar } from '../time/time-zone.ts';
 import { parseDue, parseInstant } from '../task/task-time.ts';
-import type { DeadlineCase } from '../scoring/score-task.ts';
+import type { DeadlineCase } from '../scoring/score-reasoning.ts';
 import type { Task } from '../task/task.schema.ts';
 import { overlaps, type Interval } from './intervals.ts';
 import type { Candidate, Placement } from './place-tasks.ts';

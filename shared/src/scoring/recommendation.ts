@@ -1,5 +1,5 @@
 import type { Task } from '../task/task.schema.ts';
-import type { DeadlineCase, ScoreReasoning } from './score-task.ts';
+import type { DeadlineCase, ScoreReasoning } from './score-reasoning.ts';
 
 export interface RecommendationContext {
   /** Whether the estimate fits the free time before the next meeting; null when unknown. */

@@ -4,8 +4,7 @@ import { daysBetween, pad } from '../time/civil-date.ts';
 import type { ZonedCalendar } from '../time/time-zone.ts';
 import { DEFAULT_SCORING, type ScoringConfig } from './scoring-config.ts';
 import { recommend } from './recommendation.ts';
-
-export type DeadlineCase = 'overdue' | 'today' | 'tomorrow' | 'this_week' | 'later' | 'none';
+import type { DeadlineCase, ScoreReasoning } from './score-reasoning.ts';
 
 /** Optional calendar context (docs/SCORING.md, "Extension: calendar context"). */
 export interface ScoringContext {
@@ -13,20 +12,6 @@ export interface ScoringContext {
   free_minutes_now: number;
   /** Start of that next busy block, to say "fits before your 10:30 meeting". */
   next_busy_start?: number;
-}
-
-export interface ScoreReasoning {
-  deadline: DeadlineCase;
-  deadline_urgency: number;
-  deadline_urgency_score: number;
-  priority: number;
-  priority_score: number;
-  effort_bonus: number;
-  effort_bonus_score: number;
-  time_of_day_multiplier: number;
-  context_multiplier: number;
-  total_score: number;
-  recommendation: string;
 }
 
 export interface ScoredTask {
