@@ -6,7 +6,6 @@ import { displayValue } from './display-value.ts';
 import type { DataValidation } from './data-validation.ts';
 import type { Cell, SheetModel } from './sheet-model.ts';
 import type { SpreadsheetModel } from './spreadsheet-model.ts';
-import { SheetApi } from './sheet.ts';
 
 const valueOf = (cell: Cell | undefined): CellValue => {
   const v = cell?.value ?? '';
@@ -18,13 +17,17 @@ export class RangeApi extends ApiObject {
   readonly #sheet: SheetModel;
   readonly #spreadsheet: SpreadsheetModel;
   readonly #box: GridBox;
+  /** The Sheet this range came from: getSheet() answers it (passed in, not imported, so
+   * range.ts does not depend back on sheet.ts). */
+  readonly #owner: ApiObject;
 
-  constructor(sheet: SheetModel, spreadsheet: SpreadsheetModel, box: GridBox) {
+  constructor(sheet: SheetModel, spreadsheet: SpreadsheetModel, box: GridBox, owner: ApiObject) {
     super();
     sheet.checkBox(box);
     this.#sheet = sheet;
     this.#spreadsheet = spreadsheet;
     this.#box = box;
+    this.#owner = owner;
   }
 
   getValues(): CellValue[][] {
@@ -191,17 +194,18 @@ export class RangeApi extends ApiObject {
     return formatA1(this.#box);
   }
 
-  getSheet(): SheetApi {
-    return new SheetApi(this.#sheet, this.#spreadsheet);
+  getSheet(): ApiObject {
+    return this.#owner;
   }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): RangeApi {
-    return new RangeApi(this.#sheet, this.#spreadsheet, {
+    const box = {
       row: this.#box.row + rowOffset,
       column: this.#box.column + columnOffset,
       numRows: numRows ?? this.#box.numRows,
       numColumns: numColumns ?? this.#box.numColumns,
-    });
+    };
+    return new RangeApi(this.#sheet, this.#spreadsheet, box, this.#owner);
   }
 
   #first<T>(pick: (cell: Cell | undefined) => T): T {

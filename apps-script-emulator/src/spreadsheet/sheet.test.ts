@@ -46,6 +46,11 @@ function layout() {
   other.hideSheet();
   return [s.getFrozenRows(), s.getColumnWidth(2), other.isSheetHidden(), ss().getSheets().length, typeof other.getSheetId()];
 }
+function navigate() {
+  var range = ss().getRange('Tasks!B2').offset(0, -1);
+  var sheet = range.getSheet();
+  return [range.getA1Notation(), sheet.getName(), sheet.getParent().getId() === ss().getId(), sheet.getParent().getSheets().length === ss().getSheets().length];
+}
 function duplicateSheet() { ss().insertSheet('Tasks'); }
 function removeSheet(name) { ss().deleteSheet(ss().getSheetByName(name)); return ss().getSheets().map(function (s) { return s.getName(); }); }
 `;
@@ -89,6 +94,12 @@ describe('Sheet', () => {
       expect(() => app.run('range', 1000, 1, 2, 1)).toThrow(
         'The coordinates of the range are outside the dimensions of the sheet.',
       );
+    });
+  });
+
+  describe('getParent / Range.getSheet', () => {
+    it('lead back from a range to its sheet and spreadsheet', () => {
+      expect(setup().run('navigate')).toEqual(['A2', 'Tasks', true, true]);
     });
   });
 

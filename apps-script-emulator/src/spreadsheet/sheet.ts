@@ -5,7 +5,6 @@ import { RangeApi } from './range.ts';
 import type { ConditionalFormatRule } from './conditional-format.ts';
 import type { SheetModel } from './sheet-model.ts';
 import type { SpreadsheetModel } from './spreadsheet-model.ts';
-import { SpreadsheetApi } from './spreadsheet.ts';
 
 const DEFAULT_COLUMN_WIDTH = 100;
 
@@ -20,11 +19,15 @@ export class SheetApi extends ApiObject {
   readonly [API_LABEL] = 'Sheet';
   readonly #sheet: SheetModel;
   readonly #spreadsheet: SpreadsheetModel;
+  /** The Spreadsheet this sheet came from: getParent() answers it (passed in, not imported,
+   * so sheet.ts does not depend back on spreadsheet.ts). */
+  readonly #parent: ApiObject;
 
-  constructor(sheet: SheetModel, spreadsheet: SpreadsheetModel) {
+  constructor(sheet: SheetModel, spreadsheet: SpreadsheetModel, parent: ApiObject) {
     super();
     this.#sheet = sheet;
     this.#spreadsheet = spreadsheet;
+    this.#parent = parent;
   }
 
   /** The model behind a sheet the script handed back (static, so scripts cannot reach it). */
@@ -55,8 +58,8 @@ export class SheetApi extends ApiObject {
     return this.#spreadsheet.sheets.indexOf(this.#sheet) + 1;
   }
 
-  getParent(): SpreadsheetApi {
-    return new SpreadsheetApi(this.#spreadsheet);
+  getParent(): ApiObject {
+    return this.#parent;
   }
 
   getRange(
@@ -76,7 +79,7 @@ export class SheetApi extends ApiObject {
         numColumns: numColumns === undefined ? 1 : integer(numColumns, 'numColumns'),
       };
     }
-    return new RangeApi(this.#sheet, this.#spreadsheet, box);
+    return new RangeApi(this.#sheet, this.#spreadsheet, box, this);
   }
 
   getDataRange(): RangeApi {

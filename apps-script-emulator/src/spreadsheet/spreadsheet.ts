@@ -38,30 +38,30 @@ export class SpreadsheetApi extends ApiObject {
   }
 
   getSheets(): SheetApi[] {
-    return this.#model.sheets.map((s) => new SheetApi(s, this.#model));
+    return this.#model.sheets.map((s) => new SheetApi(s, this.#model, this));
   }
 
   getSheetByName(name: string): SheetApi | null {
     const sheet = this.#model.sheet(name);
-    return sheet ? new SheetApi(sheet, this.#model) : null;
+    return sheet ? new SheetApi(sheet, this.#model, this) : null;
   }
 
   getSheetById(id: number): SheetApi | null {
     const sheet = this.#model.sheets.find((s) => s.sheetId === id);
-    return sheet ? new SheetApi(sheet, this.#model) : null;
+    return sheet ? new SheetApi(sheet, this.#model, this) : null;
   }
 
   getActiveSheet(): SheetApi {
     const sheet = this.#model.sheets.find((s) => !s.hidden) ?? this.#model.sheets[0];
     if (!sheet) throw new ServiceError('The spreadsheet has no sheets.');
-    return new SheetApi(sheet, this.#model);
+    return new SheetApi(sheet, this.#model, this);
   }
 
   /** insertSheet(), insertSheet(index), insertSheet(name), insertSheet(name, index). */
   insertSheet(nameOrIndex?: string | number, index?: number): SheetApi {
     const name = typeof nameOrIndex === 'string' ? nameOrIndex : this.#nextDefaultName();
     const at = typeof nameOrIndex === 'number' ? nameOrIndex : (index ?? this.#model.sheets.length);
-    return new SheetApi(this.#model.addSheet(name, at), this.#model);
+    return new SheetApi(this.#model.addSheet(name, at), this.#model, this);
   }
 
   deleteSheet(sheet: SheetApi): void {
