@@ -18,6 +18,8 @@ else process.stdout.write('Pushed 6 files.\\n');
 
 let root: string;
 let log: string;
+/** This temporary repository, with the stand-in clasp. */
+let target: { root: string; bin: string };
 
 function calls(): { cwd: string; args: string[] }[] {
   return readFileSync(log, 'utf8')
@@ -34,7 +36,7 @@ beforeEach(() => {
   const bin = join(root, 'fake-clasp.cjs');
   writeFileSync(bin, FAKE_CLASP);
   chmodSync(bin, 0o755);
-  process.env.CLASP_BIN = bin;
+  target = { root, bin };
   process.env.FAKE_CLASP_LOG = log;
   writeFileSync(
     join(root, '.clasp.json'),
@@ -45,7 +47,6 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  delete process.env.CLASP_BIN;
   delete process.env.FAKE_DEPLOYMENTS;
 });
 
@@ -75,7 +76,7 @@ describe('clasp', () => {
         join(root, '.clasp.local.json'),
         JSON.stringify({ scriptId: 's', rootDir: 'apps-script/dist' }),
       );
-      push(root);
+      push(target);
       expect(calls()[0]?.args).toEqual(['-P', join(root, '.clasp.local.json'), 'push', '--force']);
     });
   });
@@ -89,7 +90,7 @@ describe('clasp', () => {
     });
 
     it('creates the web-app deployment the first time', () => {
-      expect(deploy(root)).toBe('https://script.google.com/macros/s/AKfyc-new/exec');
+      expect(deploy(target)).toBe('https://script.google.com/macros/s/AKfyc-new/exec');
       expect(calls()[1]?.args.slice(2)).toEqual(['--json', 'deploy', '-d', DEPLOYMENT_DESCRIPTION]);
     });
 
@@ -98,14 +99,14 @@ describe('clasp', () => {
         { deploymentId: 'AKfyc-head', description: undefined },
         { deploymentId: 'AKfyc-kept', description: DEPLOYMENT_DESCRIPTION, versionNumber: 3 },
       ]);
-      expect(deploy(root)).toBe('https://script.google.com/macros/s/AKfyc-kept/exec');
+      expect(deploy(target)).toBe('https://script.google.com/macros/s/AKfyc-kept/exec');
       expect(calls()[1]?.args.slice(-2)).toEqual(['-i', 'AKfyc-kept']);
     });
   });
 
   describe('createSheet', () => {
     it('creates a Sheet-bound script outside the repo and records it in .clasp.local.json', () => {
-      createSheet('My tasks', root);
+      createSheet('My tasks', target);
       const [call] = calls();
       expect(call?.args).toEqual(['create', '--type', 'sheets', '--title', 'My tasks']);
       expect(call?.cwd).not.toBe(root);
@@ -114,7 +115,7 @@ describe('clasp', () => {
         parentId: ['sheet-9'],
         rootDir: 'apps-script/dist',
       });
-      expect(() => createSheet('Again', root)).toThrow('exists already');
+      expect(() => createSheet('Again', target)).toThrow('exists already');
     });
   });
 });

@@ -3,7 +3,8 @@
 //
 // Script ids stay out of the repo: the committed .clasp.json only says rootDir is
 // apps-script/dist; your own project file is .clasp.local.json (git-ignored), written by
-// create-sheet or by hand. CLASP_BIN points at another clasp (tests use a stand-in).
+// create-sheet or by hand. Each command takes the repository and the clasp to run (tests pass
+// a stand-in).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,14 +24,21 @@ interface ProjectFile {
 
 export class ClaspSetupError extends Error {}
 
-function claspBin(): string {
-  return process.env.CLASP_BIN ?? join(REPO_ROOT, 'node_modules', '.bin', 'clasp');
+/** Which repository to work in, and the clasp executable that does the work. */
+export interface ClaspTarget {
+  root: string;
+  bin: string;
 }
 
-function clasp(projectFile: string | null, args: string[], cwd = REPO_ROOT): string {
+const THIS_REPO: ClaspTarget = {
+  root: REPO_ROOT,
+  bin: join(REPO_ROOT, 'node_modules', '.bin', 'clasp'),
+};
+
+function clasp(bin: string, projectFile: string | null, args: string[], cwd: string): string {
   const global = projectFile ? ['-P', projectFile] : [];
   try {
-    return execFileSync(claspBin(), [...global, ...args], {
+    return execFileSync(bin, [...global, ...args], {
       cwd,
       encoding: 'utf8',
       stdio: ['inherit', 'pipe', 'inherit'],
@@ -63,25 +71,25 @@ export function projectFile(root = REPO_ROOT): string {
   );
 }
 
-export function push(root = REPO_ROOT): void {
+export function push({ root, bin }: ClaspTarget = THIS_REPO): void {
   if (!existsSync(join(root, ROOT_DIR, 'Code.js'))) {
     throw new ClaspSetupError(`${ROOT_DIR}/Code.js is missing: build first (npm run build)`);
   }
   // --force: the manifest in the build is the source of truth (scopes, web app settings).
-  process.stdout.write(clasp(projectFile(root), ['push', '--force'], root));
+  process.stdout.write(clasp(bin, projectFile(root), ['push', '--force'], root));
 }
 
 /** Creates the web-app deployment, or moves the existing one to the new code (same URL). */
-export function deploy(root = REPO_ROOT): string {
+export function deploy({ root, bin }: ClaspTarget = THIS_REPO): string {
   const file = projectFile(root);
-  const listed = JSON.parse(clasp(file, ['--json', 'deployments'], root)) as {
+  const listed = JSON.parse(clasp(bin, file, ['--json', 'deployments'], root)) as {
     deploymentId: string;
     description?: string;
   }[];
   const existing = listed.find((d) => d.description === DEPLOYMENT_DESCRIPTION);
   const args = ['--json', 'deploy', '-d', DEPLOYMENT_DESCRIPTION];
   if (existing) args.push('-i', existing.deploymentId);
-  const made = JSON.parse(clasp(file, args, root)) as { deploymentId: string };
+  const made = JSON.parse(clasp(bin, file, args, root)) as { deploymentId: string };
   const url = `https://script.google.com/macros/s/${made.deploymentId}/exec`;
   process.stdout.write(
     `${existing ? 'Updated' : 'Created'} the web app deployment.\nWeb app URL: ${url}\n` +
@@ -91,12 +99,15 @@ export function deploy(root = REPO_ROOT): string {
 }
 
 /** A new Sheet with its bound script; writes .clasp.local.json at the repository root. */
-export function createSheet(title = 'MindFlow', root = REPO_ROOT): ProjectFile {
+export function createSheet(
+  title = 'MindFlow',
+  { root, bin }: ClaspTarget = THIS_REPO,
+): ProjectFile {
   const local = join(root, '.clasp.local.json');
   if (existsSync(local)) throw new ClaspSetupError('.clasp.local.json exists already');
   // clasp create refuses to run beside an existing .clasp.json, so it runs in a temp folder.
   const scratch = mkdtempSync(join(tmpdir(), 'mindflow-clasp-'));
-  process.stdout.write(clasp(null, ['create', '--type', 'sheets', '--title', title], scratch));
+  process.stdout.write(clasp(bin, null, ['create', '--type', 'sheets', '--title', title], scratch));
   const made = JSON.parse(readFileSync(join(scratch, '.clasp.json'), 'utf8')) as ProjectFile;
   const project: ProjectFile = {
     scriptId: made.scriptId,
