@@ -4,6 +4,14 @@ import { defineConfig } from 'vitest/config';
 // (the apps-script one builds the bundle first).
 export default defineConfig({
   test: {
-    projects: ['shared', 'sheets-template', 'web', 'apps-script-emulator', 'apps-script', 'server'],
+    projects: [
+      'shared',
+      'sheets-template',
+      'web',
+      'apps-script-emulator',
+      'apps-script',
+      'server',
+      'lint',
+    ],
   },
 });
