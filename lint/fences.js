@@ -104,11 +104,12 @@ export const FENCES = [
   {
     name: 'fences/process-env',
     files: ['**/*.{ts,js,mjs}'],
-    // Tests and their support read their own knobs (MINDFLOW_TEST_PG_URL, CHROMIUM_PATH).
+    // Tests and their support read their own knobs (MINDFLOW_TEST_PG_URL, CHROMIUM_PATH, CI).
     ignores: [
       'server/src/config/env.ts',
       '**/*.test.ts',
       '**/test-support/**',
+      'shared/src/testing/**',
       'web/test/**',
       '**/bench/**',
     ],

@@ -1,16 +1,16 @@
 import { existsSync } from 'node:fs';
+import { neededInCi } from '@mindflow/shared/testing';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { LoadedBundle } from '@mindflow/apps-script-emulator';
 
 // Runs an HtmlService dialog in the system Chromium (never a downloaded one), with
 // google.script.run wired to the emulator: each server call is a fresh emulated execution,
-// as in Apps Script. Without Chromium the browser tests skip and say why.
+// as in Apps Script. Without Chromium the browser tests skip and say why (in CI they fail).
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM_PATH);
-export const skipReason = hasChromium
-  ? ''
-  : ` — SKIPPED: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+const NO_CHROMIUM = `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+export const hasChromium = neededInCi('Chromium', existsSync(CHROMIUM_PATH) ? null : NO_CHROMIUM);
+export const skipReason = hasChromium ? '' : ` — SKIPPED: ${NO_CHROMIUM}`;
 
 const DIALOG_URL = 'https://n-dialog.script.googleusercontent.test/userCodeAppPanel';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync'];

@@ -3,17 +3,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { neededInCi } from '@mindflow/shared/testing';
 import { migrateSchema } from '../src/db/schema-migrations.ts';
 import type { SqlClient } from '../src/db/sql-client.ts';
 import { SqliteClient } from '../src/db/sql-client.sqlite.ts';
 import { PgliteClient, PgPoolClient } from '../src/db/sql-client.postgres.ts';
 
-// Real engines for adapter tests: a SQLite file, PGlite in-process, and — when CI (or a
-// developer) provides one — a real PostgreSQL server.
+// Real engines for adapter tests: a SQLite file, PGlite in-process, and a real PostgreSQL
+// server, which CI always provides (.ci/run) and a developer may (else those tests skip).
 
 export const REAL_PG_URL = process.env.MINDFLOW_TEST_PG_URL;
 export const REAL_PG_SKIP_REASON =
   'set MINDFLOW_TEST_PG_URL=postgres://… to run these against a real PostgreSQL server';
+neededInCi('a PostgreSQL server', REAL_PG_URL ? null : REAL_PG_SKIP_REASON);
 
 export function tempDir(prefix = 'mindflow-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));

@@ -3,19 +3,19 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listenOnFreePort } from '@mindflow/shared/testing';
+import { listenOnFreePort, neededInCi } from '@mindflow/shared/testing';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { FIXTURE_JS, SIDEBAR_HTML, SIDEBAR_JS } from '../build.ts';
 import type { FixtureOptions } from './fixture.ts';
 
 // Drives the system Chromium (never a downloaded one) against pages served from
-// 127.0.0.1 on a free port. Without Chromium the browser tests skip and say why.
+// 127.0.0.1 on a free port. Without Chromium the browser tests skip and say why (in CI they
+// fail instead).
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(CHROMIUM_PATH);
-export const skipReason = hasChromium
-  ? ''
-  : ` — SKIPPED: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+const NO_CHROMIUM = `no Chromium at ${CHROMIUM_PATH} (apt-get install chromium, or set CHROMIUM_PATH)`;
+export const hasChromium = neededInCi('Chromium', existsSync(CHROMIUM_PATH) ? null : NO_CHROMIUM);
+export const skipReason = hasChromium ? '' : ` — SKIPPED: ${NO_CHROMIUM}`;
 
 if (!hasChromium) console.warn(`Browser tests${skipReason}`);
 
