@@ -86,6 +86,27 @@ const restrict = (zones) => ({
   'import-x/no-restricted-paths': ['error', { basePath: ROOT, zones }],
 });
 
+/** A test server listens through one helper, which also fails on a listen error. */
+const FREE_PORT = [
+  {
+    selector: "CallExpression[callee.property.name='listen'][arguments.0.value=0]",
+    message:
+      "Use listenOnFreePort(server) from '@mindflow/shared/testing' instead of another listen(0, …).",
+  },
+];
+
+const PROCESS_ENV = [
+  {
+    selector: "MemberExpression[property.name='env'][object.property.name='process']",
+    message: 'Only server/src/config/env.ts reads process.env.',
+  },
+  {
+    selector:
+      "ImportDeclaration[source.value=/^(node:)?process$/] > ImportSpecifier[imported.name='env']",
+    message: 'Only server/src/config/env.ts reads process.env.',
+  },
+];
+
 /** @type {import('eslint').Linter.Config[]} */
 export const FENCES = [
   ...[...HOSTS, ...LOWER].map((workspace) => ({
@@ -101,6 +122,13 @@ export const FENCES = [
     ignores: NOT_PRODUCTION,
     rules: restrict([...workspaceZones(workspace), ...TEST_SUPPORT_ZONES]),
   })),
+  // ESLint takes the last matching no-restricted-syntax whole, hence the two lists.
+  {
+    name: 'fences/free-port',
+    files: ['**/*.{ts,js,mjs}'],
+    ignores: ['shared/src/testing/listen-on-free-port.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...FREE_PORT] },
+  },
   {
     name: 'fences/process-env',
     files: ['**/*.{ts,js,mjs}'],
@@ -123,18 +151,7 @@ export const FENCES = [
             'Only server/src/config/env.ts reads process.env, once, at boot: take the value from its Config.',
         },
       ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[property.name='env'][object.property.name='process']",
-          message: 'Only server/src/config/env.ts reads process.env.',
-        },
-        {
-          selector:
-            "ImportDeclaration[source.value=/^(node:)?process$/] > ImportSpecifier[imported.name='env']",
-          message: 'Only server/src/config/env.ts reads process.env.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...FREE_PORT, ...PROCESS_ENV],
     },
   },
 ];

@@ -99,6 +99,19 @@ describe('lint fences', () => {
     });
   });
 
+  describe('test servers', () => {
+    it.each(['server/test-support/probe.ts', 'server/src/probe.ts'])(
+      'listen through listenOnFreePort, not another listen(0) (%s)',
+      async (path) => {
+        const code =
+          "import { createServer } from 'node:http';\ncreateServer().listen(0, '127.0.0.1');\n";
+        expect(await problems(path, code)).toEqual([
+          expect.stringContaining('Use listenOnFreePort(server)'),
+        ]);
+      },
+    );
+  });
+
   describe('ts comments', () => {
     it('allow a suppression only with a reason', async () => {
       const bare = '// @ts-expect-error\nexport const n: number = "x";\n';
