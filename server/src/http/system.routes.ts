@@ -1,5 +1,6 @@
 import { Router, type Request } from 'express';
-import { generateOpenApi, type OpenApiDocument } from '@mindflow/shared';
+import { z } from 'zod';
+import { defineRoute, generateOpenApi, type RouteDoc } from '@mindflow/shared';
 import { docsPage } from './docs-page.ts';
 
 export interface SystemRouteDeps {
@@ -8,39 +9,89 @@ export interface SystemRouteDeps {
   /** Resolves when every backend answers; rejects otherwise. */
   ping: () => Promise<void>;
   storeKind: string;
+  /** Every route besides the catalogue's, for the whole API's document. */
+  routeDocs: () => readonly RouteDoc[];
 }
 
-/** /health, /openapi.json and /docs: public, no token. */
+const Health = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  version: z.string(),
+  store: z.string(),
+  database: z.enum(['ok', 'unreachable']),
+});
+
+export const SYSTEM_ROUTES = {
+  health: defineRoute({
+    method: 'GET',
+    path: '/health',
+    operationId: 'health',
+    summary: 'Is the server up?',
+    description: 'For load balancers and monitors: 503 when the database cannot be reached.',
+    tag: 'System',
+    auth: false,
+    responses: {
+      '200': { description: 'Up', schema: Health },
+      '503': { description: 'The database is unreachable', schema: Health },
+    },
+  }),
+  gptSchema: defineRoute({
+    method: 'GET',
+    path: '/openapi.json',
+    operationId: 'gptSchema',
+    summary: 'The Custom GPT action schema',
+    description:
+      'The task operations as OpenAPI 3.1 with this server’s URL and Bearer auth: paste it into a Custom GPT action.',
+    tag: 'System',
+    auth: false,
+    responses: { '200': { description: 'OpenAPI 3.1', contentType: 'application/json' } },
+  }),
+  apiDocument: defineRoute({
+    method: 'GET',
+    path: '/docs/openapi.json',
+    operationId: 'apiDocument',
+    summary: 'This whole API as OpenAPI',
+    description: 'Every route, its headers and its answers: what /docs renders.',
+    tag: 'System',
+    auth: false,
+    responses: { '200': { description: 'OpenAPI 3.1', contentType: 'application/json' } },
+  }),
+};
+
+/** /health, the OpenAPI documents and /docs: public, no token. */
 export function systemRoutes(deps: SystemRouteDeps): Router {
   const router = Router();
-  // The document names this server's URL: PUBLIC_URL when set (behind a proxy), else the Host.
+  // The documents name this server's URL: PUBLIC_URL when set (behind a proxy, whatever
+  // Host a request carries), else the origin the request reached.
   const serverUrl = (req: Request) =>
     deps.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-  const openApi = (req: Request): OpenApiDocument =>
-    generateOpenApi({ style: 'rest', serverUrl: serverUrl(req), version: deps.version });
 
-  router.get('/health', async (req, res) => {
+  router.get(SYSTEM_ROUTES.health.path, async (req, res) => {
+    const answer = { version: deps.version, store: deps.storeKind };
     try {
       await deps.ping();
-      res.json({ status: 'ok', version: deps.version, store: deps.storeKind, database: 'ok' });
+      res.json({ status: 'ok', ...answer, database: 'ok' });
     } catch (error) {
       req.log.warn({ err: error }, 'health check: database unreachable');
-      res.status(503).json({
-        status: 'unavailable',
-        version: deps.version,
-        store: deps.storeKind,
-        database: 'unreachable',
-      });
+      res.status(503).json({ status: 'unavailable', ...answer, database: 'unreachable' });
     }
   });
 
-  router.get('/openapi.json', (req, res) => {
-    res.json(openApi(req));
+  router.get(SYSTEM_ROUTES.gptSchema.path, (req, res) => {
+    res.json(generateOpenApi({ style: 'rest', serverUrl: serverUrl(req), version: deps.version }));
   });
 
-  router.get('/docs', (req, res) => {
-    res.type('html').send(docsPage(openApi(req)));
+  router.get(SYSTEM_ROUTES.apiDocument.path, (req, res) => {
+    res.json(
+      generateOpenApi({
+        style: 'rest',
+        serverUrl: serverUrl(req),
+        version: deps.version,
+        title: 'MindFlow API',
+        api: { routes: deps.routeDocs() },
+      }),
+    );
   });
 
+  router.use(docsPage());
   return router;
 }

@@ -9,7 +9,7 @@ import { OPERATIONS, type OperationDef, type OperationName } from './operations.
 
 /** The parts of a request an operation reads, whatever the framework. */
 export interface HttpRequestParts {
-  params: Record<string, string | undefined>;
+  params: Record<string, unknown>;
   query: Record<string, unknown>;
   body: unknown;
   header(name: string): string | undefined;
