@@ -1,4 +1,4 @@
-import type { Task} from '../task/task.schema.ts';
+import type { Task } from '../task/task.schema.ts';
 import { TAG_RE, PREFERRED_TIMES, dedupeTags } from '../task/task.schema.ts';
 import { isoUtc, parseInstant } from '../task/task-time.ts';
 import { priorityFromWord } from '../task/priority-words.ts';
