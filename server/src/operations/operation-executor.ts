@@ -80,7 +80,11 @@ export class OperationExecutor {
     this.execute = deps.execute;
   }
 
-  /** Runs `name` as `caller`; an unknown name answers not_found, like the service. */
+  /**
+   * Runs `name` as `caller`; an unknown name answers not_found, like the service. Resolve
+   * the caller afresh for each call (AccountRepository.findCaller): its taskRevision keys
+   * the caches, so a Caller kept across writes would be answered from a stale cache.
+   */
   run<K extends OperationName>(
     caller: Caller,
     name: K,
