@@ -57,6 +57,19 @@ export const SYSTEM_ROUTES = {
   }),
 };
 
+const API_INTRODUCTION = `Your tasks, ranked by what to do next with the reasons why.
+
+**Sign in**: \`POST /api/auth/register\` or \`/api/auth/login\` answers a token; send it as
+\`Authorization: Bearer …\` (here: *Authorize*). \`POST /api/tokens\` makes a long-lived one.
+
+**Answers**: creates are \`201\` with \`Location\`, deletes \`204\`. A task carries an \`ETag\`:
+send it as \`If-Match\` to change the task only if nobody else did (else \`412\`), or as
+\`If-None-Match\` to get \`304\` while your copy is current. Errors are
+\`{"error":{"code","message","details"}}\`; \`validation_failed\` lists each field and rule.
+
+**Retries**: send \`Idempotency-Key\` (or \`idempotency_key\` in the body) with a write; a retry
+with the same key gets the first answer and writes nothing.`;
+
 /** /health, the OpenAPI documents and /docs: public, no token. */
 export function systemRoutes(deps: SystemRouteDeps): Router {
   const router = Router();
@@ -87,7 +100,7 @@ export function systemRoutes(deps: SystemRouteDeps): Router {
         serverUrl: serverUrl(req),
         version: deps.version,
         title: 'MindFlow API',
-        api: { routes: deps.routeDocs() },
+        api: { routes: deps.routeDocs(), description: API_INTRODUCTION },
       }),
     );
   });

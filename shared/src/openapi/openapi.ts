@@ -26,6 +26,8 @@ export interface OpenApiOptions {
     routes: readonly RouteDoc[];
     /** More ways to authenticate besides the Bearer token, e.g. a session cookie. */
     securitySchemes?: Record<string, JsonSchema>;
+    /** The document's introduction (Markdown). */
+    description?: string;
   };
 }
 
@@ -147,7 +149,8 @@ export function generateOpenApi(options: OpenApiOptions): OpenApiDocument {
     info: {
       title: options.title ?? 'MindFlow',
       version: options.version ?? '1.0.0',
-      description: 'Your tasks, ranked by what to do next with the reasons why.',
+      description:
+        options.api?.description ?? 'Your tasks, ranked by what to do next with the reasons why.',
     },
     servers: [{ url: server }],
     paths: shared as OpenApiDocument['paths'],
