@@ -89,20 +89,38 @@ export function systemRoutes(deps: SystemRouteDeps): Router {
     }
   });
 
+  // A document differs only by the server URL: build each once, send the same JSON after.
+  const made = new Map<string, string>();
+  const document = (kind: 'gpt' | 'api', url: string): string => {
+    const key = `${kind} ${url}`;
+    let json = made.get(key);
+    if (json === undefined) {
+      json = JSON.stringify(
+        generateOpenApi({
+          style: 'rest',
+          serverUrl: url,
+          version: deps.version,
+          ...(kind === 'api'
+            ? {
+                title: 'MindFlow API',
+                api: { routes: deps.routeDocs(), description: API_INTRODUCTION },
+              }
+            : {}),
+        }),
+      );
+      // Host headers are the caller's to choose: keep only a few.
+      if (made.size >= 16) made.clear();
+      made.set(key, json);
+    }
+    return json;
+  };
+
   router.get(SYSTEM_ROUTES.gptSchema.path, (req, res) => {
-    res.json(generateOpenApi({ style: 'rest', serverUrl: serverUrl(req), version: deps.version }));
+    res.type('json').send(document('gpt', serverUrl(req)));
   });
 
   router.get(SYSTEM_ROUTES.apiDocument.path, (req, res) => {
-    res.json(
-      generateOpenApi({
-        style: 'rest',
-        serverUrl: serverUrl(req),
-        version: deps.version,
-        title: 'MindFlow API',
-        api: { routes: deps.routeDocs(), description: API_INTRODUCTION },
-      }),
-    );
+    res.type('json').send(document('api', serverUrl(req)));
   });
 
   router.use(docsPage());
