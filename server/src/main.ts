@@ -89,28 +89,41 @@ function startPlanEmails(run: Running, localUrl: string): PlanEmailSchedule | nu
   });
 }
 
-async function start(): Promise<void> {
-  const config = configOrExit();
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
-  const backends = await openBackends(config);
-  const accounts = new AccountRepository(backends.db);
-  const idempotency = new IdempotencyStore(backends.db);
-  await startTidying(backends, accounts, idempotency, logger);
+/** Everything long-lived, built once: accounts, calendars, one zone cache, one executor. */
+function composeServices(config: Config, backends: Backends) {
   const calendars = new UserCalendars({
     google: config.calendar.google,
     ics: { allowPrivateHosts: config.calendar.icsAllowPrivateHosts },
   });
   // One zone-offset cache and one planner for the process: every request shares them.
   const timeZone = cachedTimeZone(intlTimeZone);
-  const plans = new DailyPlans({ calendars, newId: randomUUID, timeZone });
+  const idempotency = new IdempotencyStore(backends.db);
   const executor = composeExecutor({
     stores: backends.stores,
     idempotency,
-    plans,
+    plans: new DailyPlans({ calendars, newId: randomUUID, timeZone }),
     clock: Date.now,
     newId: randomUUID,
     timeZone,
   });
+  return {
+    accounts: new AccountRepository(backends.db),
+    calendars,
+    timeZone,
+    idempotency,
+    executor,
+  };
+}
+
+async function start(): Promise<void> {
+  const config = configOrExit();
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  const backends = await openBackends(config);
+  const { accounts, calendars, timeZone, idempotency, executor } = composeServices(
+    config,
+    backends,
+  );
+  await startTidying(backends, accounts, idempotency, logger);
   const shutdown = gracefulShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
   const app = createApp({
     accounts,
