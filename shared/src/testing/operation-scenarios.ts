@@ -300,15 +300,17 @@ export function describeOperationScenarios(
   makeTransport: () => Awaitable<TransportFixture>,
 ): void {
   describe(`operation scenarios: ${name}`, () => {
-    let fixture: TransportFixture;
+    let fixture: TransportFixture | undefined;
     beforeEach(async () => {
+      fixture = undefined;
       fixture = await makeTransport();
     });
     afterEach(async () => {
-      await fixture.cleanup?.();
+      // A transport that failed to start has nothing to clean up; its own error is reported.
+      await fixture?.cleanup?.();
     });
     for (const scenario of SCENARIOS) {
-      it(scenario.name, () => scenario.run(fixture.transport));
+      it(scenario.name, () => scenario.run(fixture!.transport));
     }
   });
 }
