@@ -1,12 +1,6 @@
 // The import graph's rules that ESLint cannot see: dependency-cruiser follows every import,
 // type-only ones included, across the workspaces. `npm run lint` runs it; lint/fences.test.ts
 // proves it catches a cycle made only of `import type`.
-//
-// lint/known-cycles.json lists the one cycle still being removed (web/src/client's
-// mindflow-client.ts re-exports the clients that import its types; issue 9 §2): npm run lint
-// names it on every run without failing, fails on any other cycle, and lint/fences.test.ts
-// keeps that list from growing. Delete the file (and --ignore-known in package.json) once
-// the cycle is gone.
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
   forbidden: [

@@ -1,10 +1,9 @@
 import {
   fail,
-  isOperationName,
   OPERATIONS,
-  OPERATION_NAMES,
   TaskService,
   ZonedCalendar,
+  type OperationName,
   type Result,
 } from '@mindflow/shared';
 import { loadDailyPlanSettings, type LoadedSettings } from './daily-plan/daily-plan-settings.ts';
@@ -50,23 +49,38 @@ function logUnexpected(error: unknown, operation: string): void {
   console.error(`MindFlow ${operation} failed: ${detail}`);
 }
 
+/** The retry key's record: the first result of a write, replayed to a retry. */
+function once(
+  operation: OperationName,
+  key: string | undefined,
+  input: unknown,
+  run: () => Result<unknown>,
+): Result<unknown> {
+  if (key === undefined) return run();
+  const record = new IdempotencyRecord(operation, key, input);
+  const earlier = record.lookup();
+  if (earlier === 'mismatch') {
+    return fail('conflict', 'This idempotency_key was already used with a different body', {
+      reason: 'idempotency_key_reused',
+    });
+  }
+  if (earlier) return earlier;
+  const result = run();
+  record.remember(result);
+  return result;
+}
+
 /**
  * Runs one catalogue operation against the Tasks sheet, for the web app, the sidebar or a
- * trigger. Reads run without the lock; a write takes the script lock (bounded wait, then
- * `conflict` with reason busy), reads the table under it, honours the idempotency key, and
- * leaves its audit rows before the lock is released.
+ * trigger; the caller has checked the name. Reads run without the lock; a write takes the
+ * script lock (bounded wait, then `conflict` with reason busy), reads the table under it,
+ * honours the idempotency key, and leaves its audit rows before the lock is released.
  */
 export function executeOperation(
-  operation: string,
+  operation: OperationName,
   input: unknown,
   options: ExecuteOptions,
 ): Result<unknown> {
-  if (!isOperationName(operation)) {
-    return fail('not_found', `Unknown operation '${operation}'`, {
-      operation,
-      operations: OPERATION_NAMES,
-    });
-  }
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const zone = options.zone ?? spreadsheet.getSpreadsheetTimeZone();
   const timeZone = appsScriptTimeZone();
@@ -78,8 +92,8 @@ export function executeOperation(
     now,
     lock,
     audit: new AuditLog(spreadsheet, options.source, now),
+    operation,
   });
-  store.operation = operation;
   // Only a plan reads the user's settings and calendars: other operations cost no more.
   const plan =
     operation === 'getDailyPlan'
@@ -102,20 +116,7 @@ export function executeOperation(
   };
   if (!OPERATIONS[operation].mutates) return run();
   try {
-    return lock.runExclusive(() => {
-      if (options.idempotencyKey === undefined) return run();
-      const record = new IdempotencyRecord(operation, options.idempotencyKey, input);
-      const earlier = record.lookup();
-      if (earlier === 'mismatch') {
-        return fail('conflict', 'This idempotency_key was already used with a different body', {
-          reason: 'idempotency_key_reused',
-        });
-      }
-      if (earlier) return earlier;
-      const result = run();
-      record.remember(result);
-      return result;
-    });
+    return lock.runExclusive(() => once(operation, options.idempotencyKey, input, run));
   } catch (error) {
     if (error instanceof LockBusyError) return busyFailure();
     throw error;

@@ -8,7 +8,6 @@ import type { Result } from '@mindflow/shared';
 // CacheService may drop entries early; the guarantee is best effort beyond that.
 
 const SIX_HOURS_S = 21_600;
-const KEY_MAX = 200;
 
 function hex(bytes: number[]): string {
   return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
@@ -30,10 +29,6 @@ export function stableJson(value: unknown): string {
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-export function isUsableIdempotencyKey(key: unknown): key is string {
-  return typeof key === 'string' && key.trim() !== '' && key.length <= KEY_MAX;
 }
 
 /** Results worth replaying: not the ones a retry might turn into a success. */

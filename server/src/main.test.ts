@@ -67,7 +67,7 @@ describe('main', () => {
       (_, i) =>
         api(`${url}/api/tasks`, { token, body: { title: `write ${i}` } })
           .then((r) => {
-            if (r.status === 200) acked.push(r.body.id);
+            if (r.status === 201) acked.push(r.body.id);
           })
           .catch(() => undefined), // refused after shutdown began: never acknowledged
     );
@@ -103,7 +103,7 @@ describe('main', () => {
         token: reg.body.token,
         body: { title: '=1+1' },
       });
-      expect(made.status).toBe(200);
+      expect(made.status).toBe(201);
       const tab = fake.tab('sheet-under-test-1234', `Tasks-${reg.body.user.id}`)!;
       expect(tab[1]![1]).toBe('=1+1');
     } finally {

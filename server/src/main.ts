@@ -2,21 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { addDays, intlTimeZone, type TimeZonePort } from '@mindflow/shared';
 import { AccountRepository } from './accounts/account-repository.ts';
 import { UserCalendars } from './calendar/user-calendars.ts';
-import { ConfigError, loadConfig } from './config/env.ts';
+import { ConfigError, loadConfig, type Config } from './config/env.ts';
+import { DailyPlans } from './daily-plan/daily-plans.ts';
 import { startPlanEmailService, type PlanEmailSchedule } from './daily-plan/plan-email-schedule.ts';
 import { PlanEmailLedger } from './daily-plan/plan-email-ledger.ts';
-import { BestTaskCache } from './http/best-task-cache.ts';
+import { gracefulShutdown } from './graceful-shutdown.ts';
 import { createApp } from './http/create-app.ts';
-import { ListCache } from './http/list-cache.ts';
-import { IdempotencyStore } from './http/idempotency.ts';
-import { cachedTimeZone } from './http/cached-time-zone.ts';
 import { createLogger } from './http/request-logging.ts';
-import { openBackends } from './server-backends.ts';
-import { addDays, intlTimeZone } from '@mindflow/shared';
+import { cachedTimeZone } from './operations/cached-time-zone.ts';
+import { composeExecutor } from './operations/compose-executor.ts';
+import { IdempotencyStore } from './operations/idempotency-store.ts';
+import { openBackends, type Backends } from './server-backends.ts';
 
-// The composition root: configuration, adapters, listen, and a graceful stop on SIGTERM.
+// The composition root: configuration, adapters, the executor, listen, and a graceful stop
+// on SIGTERM. Everything long-lived is built here once.
 
 const version = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -24,10 +27,9 @@ const version = (
   }
 ).version;
 
-async function start(): Promise<void> {
-  let config;
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`mindflow server: ${error.message}\n`);
@@ -35,13 +37,15 @@ async function start(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
-  const backends = await openBackends(config);
-  let draining = false;
-  const accounts = new AccountRepository(backends.db);
-  const idempotency = new IdempotencyStore(backends.db);
-  // Expired login sessions, idempotency keys and plan email ledger rows older than a month
-  // are deleted at boot and then hourly.
+}
+
+/** Expired sessions, idempotency keys and month-old email ledger rows: at boot, then hourly. */
+async function startTidying(
+  backends: Backends,
+  accounts: AccountRepository,
+  idempotency: IdempotencyStore,
+  logger: Logger,
+) {
   const ledger = new PlanEmailLedger(backends.db);
   const tidy = () =>
     Promise.all([
@@ -51,24 +55,86 @@ async function start(): Promise<void> {
     ]).catch((error: unknown) => logger.warn({ err: error }, 'cleanup failed; will retry'));
   await tidy();
   setInterval(() => void tidy(), 60 * 60 * 1000).unref();
+}
+
+interface Running {
+  config: Config;
+  backends: Backends;
+  calendars: UserCalendars;
+  timeZone: TimeZonePort;
+  logger: Logger;
+}
+
+/** The morning email, when a mailer is configured; it links to PUBLIC_URL or this server. */
+function startPlanEmails(run: Running, localUrl: string): PlanEmailSchedule | null {
+  const { config, logger } = run;
+  const { mailer, smtpUrl, from, cron } = config.planEmail;
+  if (mailer === 'off') return null;
+  if (!config.publicUrl && mailer === 'smtp') {
+    logger.warn('PUBLIC_URL is not set: the plan email links to this server’s local address');
+  }
+  return startPlanEmailService({
+    mailer,
+    smtpUrl,
+    from,
+    cron,
+    db: run.backends.db,
+    stores: run.backends.stores,
+    calendars: run.calendars,
+    baseUrl: config.publicUrl ?? localUrl,
+    instanceId: `${hostname()}#${process.pid}`,
+    timeZone: run.timeZone,
+    clock: Date.now,
+    logger,
+  });
+}
+
+/** Everything long-lived, built once: accounts, calendars, one zone cache, one executor. */
+function composeServices(config: Config, backends: Backends) {
   const calendars = new UserCalendars({
     google: config.calendar.google,
     ics: { allowPrivateHosts: config.calendar.icsAllowPrivateHosts },
   });
-  const app = createApp({
-    accounts,
-    idempotency,
+  // One zone-offset cache and one planner for the process: every request shares them.
+  const timeZone = cachedTimeZone(intlTimeZone);
+  const idempotency = new IdempotencyStore(backends.db);
+  const executor = composeExecutor({
     stores: backends.stores,
-    calendars,
-    bestCache: new BestTaskCache(),
-    listCache: new ListCache(),
-    logger,
+    idempotency,
+    plans: new DailyPlans({ calendars, newId: randomUUID, timeZone }),
     clock: Date.now,
     newId: randomUUID,
+    timeZone,
+  });
+  return {
+    accounts: new AccountRepository(backends.db),
+    calendars,
+    timeZone,
+    idempotency,
+    executor,
+  };
+}
+
+async function start(): Promise<void> {
+  const config = configOrExit();
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat });
+  const backends = await openBackends(config);
+  const { accounts, calendars, timeZone, idempotency, executor } = composeServices(
+    config,
+    backends,
+  );
+  await startTidying(backends, accounts, idempotency, logger);
+  const shutdown = gracefulShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
+  const app = createApp({
+    accounts,
+    executor,
+    googleCalendar: calendars.googleAvailable,
+    storeKind: backends.stores.kind,
+    logger,
     version,
     ping: backends.ping,
     settings: config,
-    draining: () => draining,
+    draining: shutdown.draining,
   });
 
   let planEmails: PlanEmailSchedule | null = null;
@@ -76,26 +142,10 @@ async function start(): Promise<void> {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    const { mailer, smtpUrl, from, cron } = config.planEmail;
-    if (mailer !== 'off') {
-      if (!config.publicUrl && mailer === 'smtp') {
-        logger.warn('PUBLIC_URL is not set: the plan email links to this server’s local address');
-      }
-      planEmails = startPlanEmailService({
-        mailer,
-        smtpUrl,
-        from,
-        cron,
-        db: backends.db,
-        stores: backends.stores,
-        calendars,
-        baseUrl: config.publicUrl ?? `http://${shown}:${port}`,
-        instanceId: `${hostname()}#${process.pid}`,
-        timeZone: cachedTimeZone(intlTimeZone),
-        clock: Date.now,
-        logger,
-      });
-    }
+    planEmails = startPlanEmails(
+      { config, backends, calendars, timeZone, logger },
+      `http://${shown}:${port}`,
+    );
     logger.info(
       { store: config.store, dataDir: config.store === 'postgres' ? undefined : config.dataDir },
       'database ready',
@@ -103,33 +153,11 @@ async function start(): Promise<void> {
     logger.info(`MindFlow server ${version} listening on http://${shown}:${port} (docs: /docs)`);
   });
   server.keepAliveTimeout = 65_000;
-
-  // Stop accepting, let in-flight requests finish, then close the database: a write that
-  // was acknowledged has committed before its response was sent, so nothing acked is lost.
-  const stop = (signal: string) => {
-    if (draining) return;
-    draining = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
-    const force = setTimeout(() => {
-      logger.warn('shutdown timeout: closing remaining connections');
-      server.closeAllConnections();
-    }, config.shutdownTimeoutMs);
-    force.unref();
-    server.close(async () => {
-      // A tick in progress finishes the users it started, so no claim is left for the lease.
-      await planEmails?.stop();
-      await backends.close();
-      logger.info('stopped');
-      logger.flush?.();
-      process.exit(0);
-    });
-    // Keep-alive connections whose request was in flight become idle only later: close
-    // them as they do, rather than waiting for the keep-alive timeout.
-    server.closeIdleConnections();
-    setInterval(() => server.closeIdleConnections(), 50).unref();
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
+  shutdown.watch(server, async () => {
+    // A tick in progress finishes the users it started, so no claim is left for the lease.
+    await planEmails?.stop();
+    await backends.close();
+  });
 }
 
 await start();

@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
+import type { Express } from 'express';
+import { intlTimeZone } from '@mindflow/shared';
 import { listenOnFreePort } from '@mindflow/shared/testing';
 import { pino } from 'pino';
 import { AccountRepository } from '../src/accounts/account-repository.ts';
 import { UserCalendars } from '../src/calendar/user-calendars.ts';
 import type { SqlClient } from '../src/db/sql-client.ts';
-import { BestTaskCache } from '../src/http/best-task-cache.ts';
-import { createApp, type AppDeps } from '../src/http/create-app.ts';
-import { IdempotencyStore } from '../src/http/idempotency.ts';
-import { ListCache } from '../src/http/list-cache.ts';
+import { DailyPlans } from '../src/daily-plan/daily-plans.ts';
+import { createApp, type AppSettings } from '../src/http/create-app.ts';
+import type { BestTaskCache } from '../src/operations/best-task-cache.ts';
+import { cachedTimeZone } from '../src/operations/cached-time-zone.ts';
+import { composeExecutor } from '../src/operations/compose-executor.ts';
+import { IdempotencyStore } from '../src/operations/idempotency-store.ts';
+import type { ListCache } from '../src/operations/list-cache.ts';
+import type { OperationExecutor } from '../src/operations/operation-executor.ts';
 import { sqlTaskStores, type TaskStoreFactory } from '../src/stores/task-store-factory.ts';
 import { openSqlite } from './databases.ts';
 
@@ -16,6 +22,9 @@ export interface TestServer {
   url: string;
   db: SqlClient;
   server: Server;
+  /** The executor the routes run on, as main.ts composes it. */
+  executor: OperationExecutor;
+  app: Express;
   /** Registers a fresh user; answers its session token. */
   register(options?: {
     email?: string;
@@ -30,7 +39,7 @@ export interface TestServerOptions {
   /** Default: ICS feeds only, local addresses allowed (the tests' feed servers). */
   calendars?: UserCalendars | null;
   clock?: () => number;
-  settings?: Partial<AppDeps['settings']>;
+  settings?: Partial<AppSettings>;
   bestCache?: BestTaskCache | null;
   listCache?: ListCache | null;
   /** Keep the database open on close (several servers on one database). */
@@ -41,19 +50,28 @@ export interface TestServerOptions {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const db = options.db ?? (await openSqlite());
   const clock = options.clock ?? Date.now;
-  const app = createApp({
-    accounts: new AccountRepository(db, clock),
+  const calendars =
+    options.calendars === undefined
+      ? new UserCalendars({ google: null, ics: { allowPrivateHosts: true } })
+      : options.calendars;
+  const stores = options.stores ?? sqlTaskStores(db);
+  const timeZone = cachedTimeZone(intlTimeZone);
+  const executor = composeExecutor({
+    stores,
     idempotency: new IdempotencyStore(db, clock),
-    stores: options.stores ?? sqlTaskStores(db),
-    calendars:
-      options.calendars === undefined
-        ? new UserCalendars({ google: null, ics: { allowPrivateHosts: true } })
-        : options.calendars,
-    bestCache: options.bestCache === undefined ? new BestTaskCache() : options.bestCache,
-    listCache: options.listCache === undefined ? new ListCache() : options.listCache,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    plans: new DailyPlans({ calendars, newId: randomUUID, timeZone }),
     clock,
     newId: randomUUID,
+    timeZone,
+    ...(options.bestCache !== undefined ? { bestCache: options.bestCache } : {}),
+    ...(options.listCache !== undefined ? { listCache: options.listCache } : {}),
+  });
+  const app = createApp({
+    accounts: new AccountRepository(db, clock),
+    executor,
+    googleCalendar: calendars?.googleAvailable ?? false,
+    storeKind: stores.kind,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     version: '0.0.0-test',
     ping: () => db.ping(),
     settings: {
@@ -73,6 +91,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url,
     db,
     server,
+    executor,
+    app,
     async register(o = {}) {
       const res = await fetch(`${url}/api/auth/register`, {
         method: 'POST',

@@ -1,4 +1,4 @@
-import { appsScriptClient, httpClient, type MindFlowClient } from './client/mindflow-client.ts';
+import { appsScriptClient, httpClient, type MindFlowClient } from './client/index.ts';
 import './components/mf-app.ts';
 
 // The bundle's entry: dist/mindflow-sidebar.js defines the <mf-…> elements and this one

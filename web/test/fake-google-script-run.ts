@@ -1,4 +1,4 @@
-import type { GoogleScriptRun } from '../src/client/mindflow-client.ts';
+import type { GoogleScriptRun } from '../src/client/apps-script-client.ts';
 
 /** The server functions an Apps Script project exposes to google.script.run. */
 export type ServerFunctions = Record<string, (...args: never[]) => unknown>;

@@ -1,26 +1,21 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import {
-  OPERATIONS,
+  HTTP_STATUS_BY_CODE,
   OPERATION_NAMES,
-  type ErrorCode,
+  OPERATIONS,
+  httpErrorStatusOf,
+  httpSuccessOf,
+  operationRequestOf,
+  pathFields,
+  routeOrder,
   type OperationName,
   type TaskService,
 } from '@mindflow/shared';
 import { listenOnFreePort } from '@mindflow/shared/testing';
 
-// A local stand-in for the server's REST API, generated from the catalogue the way the
-// real routes are: answers with the operation's output on 2xx and {error} otherwise. It runs
-// the real TaskService, so httpClient is tested against real validation and results.
-
-const STATUS: Record<ErrorCode, number> = {
-  validation_failed: 400,
-  unauthorized: 401,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
-};
+// A local stand-in for the server's REST API, answering from the catalogue's HTTP bindings
+// through the same shared helpers the real routes use (statuses, Location, 204s, errors).
+// It runs the real TaskService, so httpClient is tested against real validation and results.
 
 interface Route {
   op: OperationName;
@@ -30,12 +25,14 @@ interface Route {
 }
 
 // Literal paths first, so GET /api/tasks/best is not read as GET /api/tasks/:id.
-const ROUTES: Route[] = OPERATION_NAMES.map((op) => {
-  const { method, path } = OPERATIONS[op].http;
-  const params = [...path.matchAll(/:([a-z_]+)/g)].map((m) => m[1]!);
-  const pattern = new RegExp(`^${path.replace(/:[a-z_]+/g, '([^/]+)')}$`);
-  return { op, method, pattern, params };
-}).sort((a, b) => a.params.length - b.params.length);
+const ROUTES: Route[] = OPERATION_NAMES.map((op) => ({ op, ...OPERATIONS[op].http }))
+  .sort(routeOrder)
+  .map(({ op, method, path }) => ({
+    op,
+    method,
+    pattern: new RegExp(`^${path.replace(/:[a-z_]+/g, '([^/]+)')}$`),
+    params: pathFields(path),
+  }));
 
 export interface RecordedRequest {
   method: string;
@@ -59,6 +56,44 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return text;
 }
 
+const json = (value: unknown) => JSON.stringify(value);
+
+async function answer(
+  service: TaskService,
+  req: IncomingMessage,
+  body: string,
+): Promise<{ status: number; payload: string; headers?: Record<string, string> }> {
+  const url = new URL(req.url ?? '/', 'http://stand-in');
+  const route = ROUTES.find((r) => r.method === req.method && r.pattern.test(url.pathname));
+  if (!route)
+    return { status: 404, payload: json({ error: { code: 'not_found', message: 'No route' } }) };
+  const values = route.pattern.exec(url.pathname)!.slice(1).map(decodeURIComponent);
+  const request = operationRequestOf(route.op, {
+    params: Object.fromEntries(route.params.map((name, i) => [name, values[i]])),
+    query: Object.fromEntries(url.searchParams),
+    body: body === '' ? undefined : (JSON.parse(body) as unknown),
+    header: (name) => {
+      const value = req.headers[name.toLowerCase()];
+      return Array.isArray(value) ? value[0] : value;
+    },
+  });
+  if (!request.ok) {
+    const status = HTTP_STATUS_BY_CODE[request.error.code];
+    return { status, payload: json({ error: request.error }) };
+  }
+  const result = await service.execute(route.op, request.data.input);
+  if (!result.ok) {
+    const status = httpErrorStatusOf(result.error, request.data);
+    return { status, payload: json({ error: result.error }) };
+  }
+  const success = httpSuccessOf(route.op, result.data);
+  return {
+    status: success.status,
+    payload: success.status === 204 ? '' : json(result.data),
+    headers: success.location ? { location: success.location } : {},
+  };
+}
+
 export async function startRestStandIn(service: TaskService, token: string): Promise<RestStandIn> {
   const requests: RecordedRequest[] = [];
   let canned: { status: number; body: string } | null = null;
@@ -72,33 +107,18 @@ export async function startRestStandIn(service: TaskService, token: string): Pro
         contentType: req.headers['content-type'],
         body,
       });
-      const send = (status: number, payload: string) =>
-        res.writeHead(status, { 'content-type': 'application/json' }).end(payload);
+      const send = (status: number, payload: string, headers: Record<string, string> = {}) =>
+        res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(payload);
       if (canned) {
         const { status, body: raw } = canned;
         canned = null;
         return send(status, raw);
       }
       if (req.headers.authorization !== `Bearer ${token}`) {
-        return send(401, JSON.stringify({ error: { code: 'unauthorized', message: 'Bad token' } }));
+        return send(401, json({ error: { code: 'unauthorized', message: 'Bad token' } }));
       }
-      const url = new URL(req.url ?? '/', 'http://stand-in');
-      const route = ROUTES.find((r) => r.method === req.method && r.pattern.test(url.pathname));
-      if (!route)
-        return send(404, JSON.stringify({ error: { code: 'not_found', message: 'No route' } }));
-      const values = route.pattern.exec(url.pathname)!.slice(1).map(decodeURIComponent);
-      const input: Record<string, unknown> =
-        body === ''
-          ? Object.fromEntries(url.searchParams)
-          : (JSON.parse(body) as Record<string, unknown>);
-      route.params.forEach((name, i) => (input[name] = values[i]));
-      const result = await service.execute(route.op, input);
-      if (result.ok)
-        return send(
-          route.method === 'POST' && route.params.length === 0 ? 201 : 200,
-          JSON.stringify(result.data),
-        );
-      return send(STATUS[result.error.code], JSON.stringify({ error: result.error }));
+      const { status, payload, headers } = await answer(service, req, body);
+      send(status, payload, headers);
     })();
   });
   const port = await listenOnFreePort(server);

@@ -130,7 +130,7 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
 
     it('says there is nothing to do when every task is done', async () => {
       page = await openSidebar(harness, { now: NOW, zone: ZONE });
-      await expect.poll(() => texts(page, 'mf-best-task p')).toEqual(['Nothing to do right now.']);
+      await expect.poll(() => texts(page, 'mf-best-task p')).toEqual(['Nothing open — add a task']);
       expect(await texts(page, 'mf-task-list p')).toEqual(['No open tasks. Add one above.']);
     });
   });

@@ -1,6 +1,7 @@
 import {
   applyListQuery,
   parseInstant,
+  type OperationName,
   type Task,
   type TaskListQuery,
   type TaskStore,
@@ -24,6 +25,8 @@ export interface SheetTaskStoreDeps {
   now: () => number;
   lock: ScriptLock;
   audit: AuditLog;
+  /** What the audit log calls this store's changes: the catalogue operation being run. */
+  operation?: OperationName | 'stampRow';
 }
 
 const copy = (t: Task): Task => ({ ...t, tags: [...t.tags] });
@@ -35,13 +38,13 @@ const copy = (t: Task): Task => ({ ...t, tags: [...t.tags] });
  * and append the audit rows before the lock is released.
  */
 export class SheetTaskStore implements TaskStore {
-  /** What the audit log calls the change; the host sets the catalogue operation. */
-  operation: string | null = null;
+  private readonly operation: string | null;
   private readonly deps: SheetTaskStoreDeps;
   private readonly snapshot: TasksSheetSnapshot;
 
   constructor(deps: SheetTaskStoreDeps) {
     this.deps = deps;
+    this.operation = deps.operation ?? null;
     this.snapshot = new TasksSheetSnapshot(deps);
   }
 

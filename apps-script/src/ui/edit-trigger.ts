@@ -25,8 +25,8 @@ export function onTasksEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
     now,
     lock: new ScriptLock(TRIGGER_LOCK_WAIT_MS),
     audit: new AuditLog(spreadsheet, 'trigger', now),
+    operation: 'stampRow',
   });
-  store.operation = 'stampRow';
   try {
     store.stampHandTypedRows();
   } catch (error) {

@@ -153,8 +153,20 @@ describe('web-app', () => {
 
     it('rejects an unusable idempotency_key', () => {
       const { app, key } = setUpAddOn();
-      const res = callWeb(app, key, 'createTask', { title: 'A', idempotency_key: 'x'.repeat(201) });
-      expect(res).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+      // One rule with the server's: 1–255 visible ASCII characters.
+      for (const bad of ['x'.repeat(256), 'with space', '']) {
+        const res = callWeb(app, key, 'createTask', { title: 'A', idempotency_key: bad });
+        expect(res).toMatchObject({
+          ok: false,
+          error: { code: 'validation_failed', details: [{ field: 'idempotency_key' }] },
+        });
+      }
+      const longest = callWeb(app, key, 'createTask', {
+        title: 'A',
+        idempotency_key: 'x'.repeat(255),
+      });
+      expect(longest).toMatchObject({ ok: true });
+      expect(sheetRows(app)).toHaveLength(1);
     });
 
     it('a retry that waited for the lock behind the first request finds its result', () => {

@@ -1,6 +1,13 @@
-import { fail, isOperationName, OPERATIONS, OPERATION_NAMES, type Result } from '@mindflow/shared';
+import {
+  fail,
+  idempotencyKeyIssue,
+  isOperationName,
+  OPERATIONS,
+  OPERATION_NAMES,
+  validationFailed,
+  type Result,
+} from '@mindflow/shared';
 import { executeOperation } from '../execute-operation.ts';
-import { isUsableIdempotencyKey } from '../idempotency.ts';
 import { memoizedSpreadsheetZone } from '../time/spreadsheet-zone.ts';
 import { API_KEY_PROPERTY, constantTimeEquals } from './api-key.ts';
 import { parseWebRequest, type WebRequest } from './web-request.ts';
@@ -40,9 +47,9 @@ export function handleWebRequest(request: WebRequest): Result<unknown> {
   }
   if (request.bodyError) return invalid('', 'json', request.bodyError);
   const idempotencyKey = request.idempotencyKey;
-  if (idempotencyKey !== undefined && !isUsableIdempotencyKey(idempotencyKey)) {
-    return invalid('idempotency_key', 'format', 'idempotency_key must be 1–200 characters');
-  }
+  const keyIssue =
+    idempotencyKey === undefined ? null : idempotencyKeyIssue(idempotencyKey, 'idempotency_key');
+  if (keyIssue) return validationFailed([keyIssue]);
   const zone = memoizedSpreadsheetZone(
     properties,
     () => SpreadsheetApp.getActiveSpreadsheet(),
@@ -51,7 +58,7 @@ export function handleWebRequest(request: WebRequest): Result<unknown> {
   return executeOperation(action, request.input, {
     source: 'gpt',
     zone,
-    ...(mutates && idempotencyKey !== undefined ? { idempotencyKey } : {}),
+    ...(mutates && typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
   });
 }
 

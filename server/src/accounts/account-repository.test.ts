@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdempotencyStore } from '../http/idempotency.ts';
+import { IdempotencyStore } from '../operations/idempotency-store.ts';
 import { openSqlite } from '../../test-support/databases.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { AccountRepository } from './account-repository.ts';

@@ -1,20 +1,12 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { fieldIssues, validationFailed, type FieldIssue } from '@mindflow/shared';
 import type { AccountRepository } from '../accounts/account-repository.ts';
 import { patchedSettings, UserSettings, UserSettingsPatch } from '../accounts/user-settings.ts';
+import { ACCOUNT_ROUTES } from './account.route-docs.ts';
+import { mountRoute } from './api-route.ts';
 import { userJson } from './auth.routes.ts';
 import { callerOf } from './authenticate.ts';
-import { sendError, sendInvalid } from './http-errors.ts';
-
-const TokenInput = z.strictObject({
-  name: z
-    .string({ error: 'name must be text' })
-    .trim()
-    .min(1, 'name must not be empty')
-    .max(100, 'name must be at most 100 characters')
-    .default('API token'),
-});
+import { sendError } from './http-errors.ts';
 
 export interface AccountRouteOptions {
   /** Whether this server can read Google calendars (credentials or CALENDAR_API_URL). */
@@ -44,52 +36,55 @@ export function accountRoutes(
 ): Router {
   const router = Router();
 
-  router.get('/me', (_req, res) => {
+  mountRoute(router, ACCOUNT_ROUTES.getMe, (_input, _req, res) => {
     const caller = callerOf(res);
     res.json(userJson(caller.user, caller.settings));
   });
 
-  router.patch('/me', async (req, res) => {
-    const caller = callerOf(res);
-    const body: unknown = req.body ?? {};
-    const keys = UserSettingsPatch.safeParse(body);
-    const known =
-      typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    const merged = UserSettings.safeParse(patchedSettings(caller.settings, known));
-    // Unknown fields and bad values are reported together, each with its field and rule.
-    const issues = [
-      ...(keys.success ? [] : fieldIssues(keys.error)),
-      ...(merged.success ? unreadableSources(merged.data, options) : fieldIssues(merged.error)),
-    ];
-    if (issues.length > 0 || !merged.success) {
-      const failed = validationFailed(issues);
-      return failed.ok ? undefined : sendError(res, failed.error);
-    }
-    await accounts.updateSettings(caller.user.id, merged.data);
-    res.json(userJson(caller.user, merged.data));
-  });
+  // The documented body lists the settings; the handler checks the merged result, so each
+  // bad field is reported with its rule together with any unknown field.
+  mountRoute(
+    router,
+    ACCOUNT_ROUTES.patchMe,
+    async ({ body }, _req, res) => {
+      const caller = callerOf(res);
+      const keys = UserSettingsPatch.safeParse(body);
+      const known =
+        typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+      const merged = UserSettings.safeParse(patchedSettings(caller.settings, known));
+      // Unknown fields and bad values are reported together, each with its field and rule.
+      const issues = [
+        ...(keys.success ? [] : fieldIssues(keys.error)),
+        ...(merged.success ? unreadableSources(merged.data, options) : fieldIssues(merged.error)),
+      ];
+      if (issues.length > 0 || !merged.success) {
+        const failed = validationFailed(issues);
+        return failed.ok ? undefined : sendError(res, failed.error);
+      }
+      await accounts.updateSettings(caller.user.id, merged.data);
+      res.json(userJson(caller.user, merged.data));
+    },
+    { rawBody: true },
+  );
 
-  router.post('/tokens', async (req, res) => {
-    const input = TokenInput.safeParse(req.body ?? {});
-    if (!input.success) return sendInvalid(res, input.error);
-    const { token, info } = await accounts.issueToken(
-      callerOf(res).user.id,
-      'personal',
-      input.data.name,
-    );
+  mountRoute(router, ACCOUNT_ROUTES.createToken, async ({ body }, _req, res) => {
+    const { token, info } = await accounts.issueToken(callerOf(res).user.id, 'personal', body.name);
     // The only time the token is shown: only its hash is stored.
-    res.status(201).json({ ...info, token });
+    res
+      .status(201)
+      .location(`/api/tokens/${encodeURIComponent(info.id)}`)
+      .json({ ...info, token });
   });
 
-  router.get('/tokens', async (_req, res) => {
+  mountRoute(router, ACCOUNT_ROUTES.listTokens, async (_input, _req, res) => {
     res.json({ tokens: await accounts.listTokens(callerOf(res).user.id) });
   });
 
-  router.delete('/tokens/:id', async (req, res) => {
-    const revoked = await accounts.revokeToken(callerOf(res).user.id, req.params.id);
+  mountRoute(router, ACCOUNT_ROUTES.revokeToken, async ({ params }, _req, res) => {
+    const revoked = await accounts.revokeToken(callerOf(res).user.id, params.id);
     if (!revoked)
-      return sendError(res, { code: 'not_found', message: `No token with id ${req.params.id}` });
-    res.json({ id: req.params.id, revoked: true });
+      return sendError(res, { code: 'not_found', message: `No token with id ${params.id}` });
+    res.status(204).end();
   });
 
   return router;

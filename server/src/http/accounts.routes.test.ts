@@ -189,9 +189,10 @@ describe('accounts over HTTP', () => {
       });
       const stored = await s.db.all<{ token_hash: string }>('SELECT token_hash FROM api_tokens');
       expect(stored.some((r) => r.token_hash.includes(gpt))).toBe(false);
+      expect(made.headers.get('location')).toBe(`/api/tokens/${made.body.id}`);
       expect(
         (await api(`${s.url}/api/tokens/${made.body.id}`, { method: 'DELETE', token })).status,
-      ).toBe(200);
+      ).toBe(204);
       expect((await api(`${s.url}/api/tasks`, { token: gpt })).status).toBe(401);
       expect(
         (await api(`${s.url}/api/tokens/${made.body.id}`, { method: 'DELETE', token })).status,

@@ -1,22 +1,20 @@
 import type { Response } from 'express';
 import type { z } from 'zod';
-import { fieldIssues, validationFailed, type AppError, type ErrorCode } from '@mindflow/shared';
+import {
+  fieldIssues,
+  HTTP_STATUS_BY_CODE,
+  validationFailed,
+  type AppError,
+  type ErrorCode,
+} from '@mindflow/shared';
 
-// The core's stable codes, as HTTP statuses. The body is always {"error":{code,message,details}}.
-export const STATUS_BY_CODE: Record<ErrorCode, number> = {
-  validation_failed: 400,
-  unauthorized: 401,
-  not_found: 404,
-  conflict: 409,
-  rate_limited: 429,
-  unavailable: 503,
-  internal: 500,
-};
+// The core's stable codes as HTTP statuses (shared/'s one table); the body is always
+// {"error":{code,message,details}}.
 
 export function sendError(
   res: Response,
   error: AppError,
-  status = STATUS_BY_CODE[error.code],
+  status = HTTP_STATUS_BY_CODE[error.code],
 ): void {
   res.status(status).json({ error });
 }

@@ -44,7 +44,10 @@ describe('isolation between users', () => {
       ranked: [],
       total: 0,
     });
-    expect((await api(`${s.url}/api/tasks/best`, { token: b })).status).toBe(404);
+    expect((await api(`${s.url}/api/tasks/best`, { token: b })).body).toEqual({
+      task: null,
+      reason: 'Nothing open — add a task',
+    });
     expect((await api(`${s.url}/api/tasks/best`, { token: a })).body.task.id).toBe(taskId);
   });
 
@@ -60,7 +63,7 @@ describe('isolation between users', () => {
       body: { title: 'from B' },
       headers: key,
     });
-    expect(rb.status).toBe(200);
+    expect(rb.status).toBe(201);
     expect(rb.body.title).toBe('from B');
     expect(rb.body.id).not.toBe(ra.body.id);
   });

@@ -1,4 +1,4 @@
-import { afterAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { describeOperationScenarios } from '@mindflow/shared/testing';
 import type { SqlClient } from '../db/sql-client.ts';
 import { openSheetsApi } from '../stores/sheets-api.ts';
@@ -27,6 +27,12 @@ let pglite: Promise<SqlClient> | null = null;
 let realPg: Promise<SqlClient> | null = null;
 const fake = new FakeSheetsServer();
 let fakeUrl: Promise<string> | null = null;
+// PGlite compiles its WebAssembly on open: seconds on a busy machine, more than a
+// scenario's own hook may wait, so it opens once, first, with time to spare.
+beforeAll(async () => {
+  pglite = openPglite();
+  await pglite;
+}, 120_000);
 afterAll(async () => {
   await (await pglite)?.close();
   await (await realPg)?.close();

@@ -1,13 +1,14 @@
 import { Router, type Request } from 'express';
-import { planEmailOf, type DailyPlans } from '../daily-plan/daily-plans.ts';
-import type { TaskStoreFactory } from '../stores/task-store-factory.ts';
+import { z } from 'zod';
+import { defineRoute, ErrorBodySchema, GetDailyPlanInput, type RouteDoc } from '@mindflow/shared';
+import { planEmailOf } from '../daily-plan/daily-plans.ts';
+import type { OperationExecutor } from '../operations/operation-executor.ts';
+import { mountRoute } from './api-route.ts';
 import { callerOf } from './authenticate.ts';
-import { errorBody, sendError } from './http-errors.ts';
+import { sendError } from './http-errors.ts';
 
 export interface PlanEmailRouteDeps {
-  plans: DailyPlans;
-  stores: TaskStoreFactory;
-  clock: () => number;
+  executor: OperationExecutor;
   /** The dashboard's address in the link; without it, the request's own origin. */
   publicUrl: string | null;
 }
@@ -17,30 +18,33 @@ export function baseUrlOf(req: Request, publicUrl: string | null): string {
   return publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
-/**
- * GET /api/plan/email?date=&format=html|text: the morning email of that day as it would be
- * sent, HTML by default or its plain-text part. A preview: it sends nothing.
- */
+export const PLAN_EMAIL_ROUTE = defineRoute({
+  method: 'GET',
+  path: '/api/plan/email',
+  operationId: 'previewPlanEmail',
+  summary: 'Preview the morning email',
+  description:
+    'The morning email of a day as it would be sent, HTML by default or its plain-text part. Sends nothing.',
+  tag: 'Plan',
+  auth: true,
+  query: GetDailyPlanInput.extend({
+    format: z
+      .enum(['html', 'text'], { error: "format must be 'html' or 'text'" })
+      .default('html')
+      .meta({ description: 'html (default) or text.' }),
+  }),
+  responses: {
+    '200': { description: 'The email', contentType: 'text/html' },
+    default: { description: 'An error with a stable code', schema: ErrorBodySchema },
+  },
+}) satisfies RouteDoc;
+
+/** GET /api/plan/email: the plan the API would answer, as the email the schedule would send. */
 export function planEmailRoutes(deps: PlanEmailRouteDeps): Router {
   const router = Router();
-  router.get('/plan/email', async (req, res) => {
-    const caller = callerOf(res);
-    const { format = 'html', ...input } = req.query;
-    if (format !== 'html' && format !== 'text') {
-      return void res
-        .status(400)
-        .json(
-          errorBody('validation_failed', "format must be 'html' or 'text'", [
-            { field: 'format', rule: 'one_of', message: "format must be 'html' or 'text'" },
-          ]),
-        );
-    }
-    const result = await deps.plans.plan({
-      user: caller.user,
-      settings: caller.settings,
-      store: deps.stores.forUser(caller),
-      now: deps.clock(),
-      input,
+  mountRoute(router, PLAN_EMAIL_ROUTE, async ({ query }, req, res) => {
+    const { format, ...input } = query;
+    const { result } = await deps.executor.run(callerOf(res), 'getDailyPlan', input, {
       onError: (error, operation) => req.log.error({ err: error, operation }, 'operation failed'),
     });
     if (!result.ok) return sendError(res, result.error);

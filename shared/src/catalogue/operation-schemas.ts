@@ -157,6 +157,16 @@ export const ScoredTaskSchema = z.object({
   reasoning: ScoreReasoningSchema,
 });
 
+/** getBestTask when no task is open, or every open one is snoozed: 200 with the reason. */
+export const NothingToDoSchema = z.object({
+  task: z.null(),
+  reason: z
+    .string()
+    .meta({ description: 'Why there is nothing to do, e.g. "Nothing open — add a task".' }),
+});
+
+export const BestTaskOutput = z.union([ScoredTaskSchema, NothingToDoSchema]);
+
 export const TaskListOutput = z.object({
   tasks: z.array(Task),
   next_cursor: z.string().nullable(),

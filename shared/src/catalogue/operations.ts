@@ -11,14 +11,13 @@ import {
   QuickAddOutput,
   RankTasksInput,
   RankTasksOutput,
-  ScoredTaskSchema,
+  BestTaskOutput,
   SnoozeTaskInput,
   TaskListOutput,
   UpdateTaskInput,
 } from './operation-schemas.ts';
 import { GetDailyPlanInput, GetDailyPlanOutput } from './plan-schemas.ts';
-
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+import { fillPath, type HttpBinding } from './http-binding.ts';
 
 export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   name: string;
@@ -34,13 +33,20 @@ export interface OperationDef<I extends z.ZodType = z.ZodType, O extends z.ZodTy
   idempotent: boolean;
   /** Removes data that cannot be recovered (MCP's destructiveHint; assistants confirm first). */
   destructive: boolean;
-  /** The REST route; `:id` is taken from the input's `id`. GET reads the rest from the query. */
-  http: { method: HttpMethod; path: string };
+  /** The REST route: method, path, where the fields travel, the success status and headers. */
+  http: HttpBinding<I, O>;
 }
 
-function op<I extends z.ZodType, O extends z.ZodType>(def: OperationDef<I, O>): OperationDef<I, O> {
+/** An entry, checked: If-Match must fill a field the input has. */
+function op<I extends z.ZodType, O extends z.ZodType>(
+  def: OperationDef<I, O> & { http: { ifMatch?: Extract<keyof z.input<I>, string> } },
+): OperationDef<I, O> {
   return def;
 }
+
+const TASK_PATH = '/api/tasks/:id';
+const taskLocation = (task: { id: string }) => fillPath(TASK_PATH, task);
+const taskVersion = (task: { updated_at: string }) => task.updated_at;
 
 /**
  * THE operation catalogue. The Apps Script router, the Express routes, the OpenAPI document
@@ -57,7 +63,14 @@ export const OPERATIONS = {
     mutates: true,
     idempotent: false,
     destructive: false,
-    http: { method: 'POST', path: '/api/tasks' },
+    http: {
+      method: 'POST',
+      path: '/api/tasks',
+      fields: 'body',
+      status: 201,
+      location: taskLocation,
+      etag: taskVersion,
+    },
   }),
   quickAddTask: op({
     name: 'quickAddTask',
@@ -69,7 +82,14 @@ export const OPERATIONS = {
     mutates: true,
     idempotent: false,
     destructive: false,
-    http: { method: 'POST', path: '/api/tasks/quick' },
+    http: {
+      method: 'POST',
+      path: '/api/tasks/quick',
+      fields: 'body',
+      status: 201,
+      location: (out) => (out.saved ? taskLocation(out.task) : null),
+      notCreated: 'dry_run: what would be created; nothing was saved',
+    },
   }),
   listTasks: op({
     name: 'listTasks',
@@ -81,7 +101,7 @@ export const OPERATIONS = {
     mutates: false,
     idempotent: true,
     destructive: false,
-    http: { method: 'GET', path: '/api/tasks' },
+    http: { method: 'GET', path: '/api/tasks', fields: 'query', status: 200 },
   }),
   getTask: op({
     name: 'getTask',
@@ -92,7 +112,7 @@ export const OPERATIONS = {
     mutates: false,
     idempotent: true,
     destructive: false,
-    http: { method: 'GET', path: '/api/tasks/:id' },
+    http: { method: 'GET', path: TASK_PATH, fields: 'query', status: 200, etag: taskVersion },
   }),
   updateTask: op({
     name: 'updateTask',
@@ -104,7 +124,14 @@ export const OPERATIONS = {
     mutates: true,
     idempotent: true,
     destructive: false,
-    http: { method: 'PATCH', path: '/api/tasks/:id' },
+    http: {
+      method: 'PATCH',
+      path: TASK_PATH,
+      fields: 'body',
+      status: 200,
+      etag: taskVersion,
+      ifMatch: 'expected_updated_at',
+    },
   }),
   completeTask: op({
     name: 'completeTask',
@@ -116,7 +143,7 @@ export const OPERATIONS = {
     mutates: true,
     idempotent: false,
     destructive: false,
-    http: { method: 'POST', path: '/api/tasks/:id/complete' },
+    http: { method: 'POST', path: '/api/tasks/:id/complete', fields: 'body', status: 200 },
   }),
   snoozeTask: op({
     name: 'snoozeTask',
@@ -128,7 +155,13 @@ export const OPERATIONS = {
     mutates: true,
     idempotent: false,
     destructive: false,
-    http: { method: 'POST', path: '/api/tasks/:id/snooze' },
+    http: {
+      method: 'POST',
+      path: '/api/tasks/:id/snooze',
+      fields: 'body',
+      status: 200,
+      etag: taskVersion,
+    },
   }),
   deleteTask: op({
     name: 'deleteTask',
@@ -139,19 +172,25 @@ export const OPERATIONS = {
     mutates: true,
     idempotent: true,
     destructive: true,
-    http: { method: 'DELETE', path: '/api/tasks/:id' },
+    http: {
+      method: 'DELETE',
+      path: TASK_PATH,
+      fields: 'query',
+      status: 204,
+      noContent: (input) => ({ id: input.id, deleted: true as const }),
+    },
   }),
   getBestTask: op({
     name: 'getBestTask',
     summary: 'What should I do next?',
     description:
-      'The single best task to do now, with its score and the reasoning behind it (deadline, priority, effort, time of day). Answers not_found when nothing is active.',
+      'The single best task to do now, with its score and the reasoning behind it (deadline, priority, effort, time of day). When nothing is open, task is null and reason says why.',
     input: EmptyInput,
-    output: ScoredTaskSchema,
+    output: BestTaskOutput,
     mutates: false,
     idempotent: true,
     destructive: false,
-    http: { method: 'GET', path: '/api/tasks/best' },
+    http: { method: 'GET', path: '/api/tasks/best', fields: 'query', status: 200 },
   }),
   rankTasks: op({
     name: 'rankTasks',
@@ -163,7 +202,7 @@ export const OPERATIONS = {
     mutates: false,
     idempotent: true,
     destructive: false,
-    http: { method: 'GET', path: '/api/tasks/ranked' },
+    http: { method: 'GET', path: '/api/tasks/ranked', fields: 'query', status: 200 },
   }),
   getDailyPlan: op({
     name: 'getDailyPlan',
@@ -175,7 +214,7 @@ export const OPERATIONS = {
     mutates: false,
     idempotent: true,
     destructive: false,
-    http: { method: 'GET', path: '/api/plan' },
+    http: { method: 'GET', path: '/api/plan', fields: 'query', status: 200, tag: 'Plan' },
   }),
 } as const;
 

@@ -1,7 +1,11 @@
-import { OPERATIONS, type OperationDef, type OperationName } from '../catalogue/operations.ts';
-import { ERROR_CODES } from '../service/result.ts';
+import { openApiPath } from '../catalogue/http-binding.ts';
+import { OPERATION_NAMES, type OperationName } from '../catalogue/operations.ts';
 import { Task } from '../task/task.schema.ts';
+import { AppErrorSchema } from '../wire/error-envelope.ts';
+import { appsScriptPaths } from './openapi-apps-script.ts';
 import { extractShared, jsonSchemaOf, type JsonSchema } from './json-schema.ts';
+import { operationRouteDocs } from './operation-route-docs.ts';
+import type { HeaderDoc, ResponseDoc, RouteDoc } from './route-doc.ts';
 
 export interface OpenApiOptions {
   /** rest: the server's /api routes with Bearer auth. apps-script: one web-app URL routed by ?action=. */
@@ -13,6 +17,18 @@ export interface OpenApiOptions {
   title?: string;
   version?: string;
   operations?: readonly OperationName[];
+  /**
+   * rest: the whole API rather than the Custom GPT's operations: these routes besides the
+   * catalogue's (accounts, tokens, health …), and request headers (Idempotency-Key,
+   * If-Match …), which GPT Actions cannot send.
+   */
+  api?: {
+    routes: readonly RouteDoc[];
+    /** More ways to authenticate besides the Bearer token, e.g. a session cookie. */
+    securitySchemes?: Record<string, JsonSchema>;
+    /** The document's introduction (Markdown). */
+    description?: string;
+  };
 }
 
 export type OpenApiDocument = Record<string, unknown> & {
@@ -20,199 +36,130 @@ export type OpenApiDocument = Record<string, unknown> & {
 };
 
 const TASK_REF = '#/components/schemas/Task';
-const ERROR_SCHEMA: JsonSchema = {
-  type: 'object',
-  properties: {
-    code: { type: 'string', enum: [...ERROR_CODES] },
-    message: { type: 'string' },
-    details: {},
-  },
-  required: ['code', 'message'],
-};
+const ERROR_REF = '#/components/schemas/Error';
 
-function pathParams(path: string): string[] {
-  return [...path.matchAll(/:([a-z_]+)/g)].map((m) => m[1]!);
+function jsonContent(schema: unknown, type = 'application/json') {
+  return { [type]: { schema } };
 }
 
-function queryParameters(input: JsonSchema, skip: readonly string[]) {
-  const properties = (input.properties ?? {}) as Record<string, JsonSchema>;
-  const required = new Set((input.required ?? []) as string[]);
-  return Object.entries(properties)
-    .filter(([name]) => !skip.includes(name))
-    .map(([name, schema]) => {
-      const { description, ...rest } = schema;
+function parametersOf(route: RouteDoc, withHeaders: boolean) {
+  const fields = (where: 'path' | 'query', object: RouteDoc['params']) => {
+    if (!object) return [];
+    const schema = jsonSchemaOf(object, 'input');
+    const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+    const required = new Set((schema.required ?? []) as string[]);
+    return Object.entries(properties).map(([name, property]) => {
+      const { description, ...rest } = property;
       return {
         name,
-        in: 'query',
-        required: required.has(name),
+        in: where,
+        required: where === 'path' || required.has(name),
         schema: rest,
         ...(typeof description === 'string' ? { description } : {}),
       };
     });
+  };
+  const headers = (withHeaders ? (route.headers ?? []) : []).map((h: HeaderDoc) => ({
+    name: h.name,
+    in: 'header',
+    required: false,
+    description: h.description,
+    schema: h.schema,
+  }));
+  return [...fields('path', route.params), ...fields('query', route.query), ...headers];
 }
 
-function withoutProperties(input: JsonSchema, names: readonly string[]): JsonSchema {
-  const properties = { ...((input.properties ?? {}) as Record<string, unknown>) };
-  for (const n of names) delete properties[n];
-  const required = ((input.required ?? []) as string[]).filter((r) => !names.includes(r));
-  return { ...input, properties, ...(required.length ? { required } : { required: undefined }) };
-}
-
-/**
- * A GPT action cannot send headers, so a write carries its retry key in the body (the
- * server also takes an Idempotency-Key header); a repeated key gets the first result and
- * writes nothing.
- */
-function withIdempotencyKey(input: JsonSchema): JsonSchema {
-  const properties = (input.properties ?? {}) as Record<string, unknown>;
+function responseOf(response: ResponseDoc) {
+  const headers = response.headers?.length
+    ? Object.fromEntries(
+        response.headers.map((h) => [h.name, { description: h.description, schema: h.schema }]),
+      )
+    : undefined;
+  const content = response.schema
+    ? jsonContent(jsonSchemaOf(response.schema, 'output'))
+    : response.contentType
+      ? jsonContent({ type: 'string' }, response.contentType)
+      : undefined;
   return {
-    ...input,
-    properties: {
-      ...properties,
-      idempotency_key: {
-        type: 'string',
-        maxLength: 200,
-        description:
-          'A fresh random value per intended change; resend the same one when retrying it.',
-      },
-    },
+    description: response.description,
+    ...(headers ? { headers } : {}),
+    ...(content ? { content } : {}),
   };
 }
 
-function jsonContent(schema: unknown) {
-  return { 'application/json': { schema } };
-}
-
-function restOperation(op: OperationDef) {
-  const input = jsonSchemaOf(op.input, 'input');
-  const output = jsonSchemaOf(op.output, 'output');
-  const inPath = pathParams(op.http.path);
-  const parameters = [
-    ...inPath.map((name) => ({
-      name,
-      in: 'path',
-      required: true,
-      schema: { type: 'string', format: 'uuid' },
-    })),
-    ...(op.http.method === 'GET' || op.http.method === 'DELETE'
-      ? queryParameters(input, inPath)
-      : []),
-  ];
-  const body =
-    op.http.method === 'POST' || op.http.method === 'PATCH'
-      ? withoutProperties(input, inPath)
-      : null;
+function restOperation(route: RouteDoc, withHeaders: boolean) {
+  const parameters = parametersOf(route, withHeaders);
   return {
-    operationId: op.name,
-    summary: op.summary,
-    description: op.description,
+    operationId: route.operationId,
+    summary: route.summary,
+    description: route.description,
+    tags: [route.tag],
     ...(parameters.length ? { parameters } : {}),
-    ...(body
+    ...(route.body
       ? {
           requestBody: {
             required: true,
-            content: jsonContent(op.mutates ? withIdempotencyKey(body) : body),
+            content: jsonContent(jsonSchemaOf(route.body, 'input')),
           },
         }
       : {}),
-    responses: {
-      '200': { description: 'Success', content: jsonContent(output) },
-      default: {
-        description: 'An error with a stable code',
-        content: jsonContent({
-          type: 'object',
-          properties: { error: ERROR_SCHEMA },
-          required: ['error'],
-        }),
-      },
-    },
-    'x-openai-isConsequential': op.name === 'deleteTask',
+    responses: Object.fromEntries(
+      Object.entries(route.responses).map(([status, r]) => [status, responseOf(r)]),
+    ),
+    ...(route.auth ? {} : { security: [] }),
+    'x-openai-isConsequential': route.consequential ?? false,
   };
 }
 
-function appsScriptOperation(op: OperationDef, apiKey: string) {
-  const input = jsonSchemaOf(op.input, 'input');
-  const output = jsonSchemaOf(op.output, 'output');
-  const key = {
-    name: 'key',
-    in: 'query',
-    required: true,
-    description: 'The API key of this Sheet (constant).',
-    schema: { type: 'string', enum: [apiKey] },
-  };
-  const parameters = op.mutates ? [key] : [key, ...queryParameters(input, [])];
-  const envelope = {
-    oneOf: [
-      {
-        type: 'object',
-        properties: { ok: { const: true }, data: output },
-        required: ['ok', 'data'],
-      },
-      {
-        type: 'object',
-        properties: { ok: { const: false }, error: ERROR_SCHEMA },
-        required: ['ok', 'error'],
-      },
-    ],
-  };
-  return {
-    method: op.mutates ? 'post' : 'get',
-    operation: {
-      operationId: op.name,
-      summary: op.summary,
-      description: op.description,
-      parameters,
-      ...(op.mutates
-        ? { requestBody: { required: true, content: jsonContent(withIdempotencyKey(input)) } }
-        : {}),
-      responses: {
-        '200': {
-          description: 'Always 200: ok:true with data, or ok:false with error',
-          content: jsonContent(envelope),
-        },
-      },
-      'x-openai-isConsequential': op.name === 'deleteTask',
-    },
-  };
-}
-
-/** An OpenAPI 3.1 document for a Custom GPT action (or any client), from the catalogue. */
-export function generateOpenApi(options: OpenApiOptions): OpenApiDocument {
-  const names = options.operations ?? (Object.keys(OPERATIONS) as OperationName[]);
+function restPaths(routes: readonly RouteDoc[], withHeaders: boolean) {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const name of names) {
-    const op = OPERATIONS[name] as OperationDef;
-    if (options.style === 'rest') {
-      const path = op.http.path.replace(/:([a-z_]+)/g, '{$1}');
-      paths[path] = { ...paths[path], [op.http.method.toLowerCase()]: restOperation(op) };
-    } else {
-      // Apps Script routes by ?action= (path segments after /exec break anonymous access),
-      // so each operation gets its own path key carrying its action.
-      const { method, operation } = appsScriptOperation(op, options.apiKey ?? 'YOUR_API_KEY');
-      paths[`/exec?action=${op.name}`] = { [method]: operation };
-    }
+  for (const route of routes) {
+    const path = openApiPath(route.path);
+    paths[path] = {
+      ...paths[path],
+      [route.method.toLowerCase()]: restOperation(route, withHeaders),
+    };
   }
-  const server =
-    options.style === 'rest'
-      ? options.serverUrl.replace(/\/+$/, '')
-      : options.serverUrl.replace(/\/exec\/?(\?.*)?$/, '');
+  return paths;
+}
+
+/**
+ * An OpenAPI 3.1 document from the catalogue (and, for the whole API, the host's other
+ * routes): for a Custom GPT action, the /docs page, or any client.
+ */
+export function generateOpenApi(options: OpenApiOptions): OpenApiDocument {
+  const names = options.operations ?? OPERATION_NAMES;
+  const rest = options.style === 'rest';
+  const routes = [...operationRouteDocs(names), ...(options.api?.routes ?? [])];
+  const paths = rest
+    ? restPaths(routes, options.api !== undefined)
+    : appsScriptPaths(names, options.apiKey ?? 'YOUR_API_KEY');
+  const server = rest
+    ? options.serverUrl.replace(/\/+$/, '')
+    : options.serverUrl.replace(/\/exec\/?(\?.*)?$/, '');
   const taskSchema = jsonSchemaOf(Task, 'output');
+  const errorSchema = jsonSchemaOf(AppErrorSchema, 'output');
+  const shared = extractShared(extractShared(paths, taskSchema, TASK_REF), errorSchema, ERROR_REF);
+  const schemes = {
+    bearerAuth: { type: 'http', scheme: 'bearer' },
+    ...options.api?.securitySchemes,
+  };
   const doc: OpenApiDocument = {
     openapi: '3.1.0',
     info: {
       title: options.title ?? 'MindFlow',
       version: options.version ?? '1.0.0',
-      description: 'Your tasks, ranked by what to do next with the reasons why.',
+      description:
+        options.api?.description ?? 'Your tasks, ranked by what to do next with the reasons why.',
     },
     servers: [{ url: server }],
-    paths: extractShared(paths, taskSchema, TASK_REF) as OpenApiDocument['paths'],
+    paths: shared as OpenApiDocument['paths'],
     components: {
-      schemas: { Task: taskSchema },
-      ...(options.style === 'rest'
-        ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } }
-        : {}),
+      schemas: { Task: taskSchema, Error: errorSchema },
+      ...(rest ? { securitySchemes: schemes } : {}),
     },
-    ...(options.style === 'rest' ? { security: [{ bearerAuth: [] }] } : {}),
+    // Any one of the schemes will do.
+    ...(rest ? { security: Object.keys(schemes).map((name) => ({ [name]: [] })) } : {}),
   };
   return JSON.parse(JSON.stringify(doc)) as OpenApiDocument;
 }

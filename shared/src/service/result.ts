@@ -1,29 +1,7 @@
 // Expected failures are values with stable codes; hosts map them to HTTP status (server)
 // or to the {ok:false,error} envelope (Apps Script). Throwing is reserved for bugs.
 
-export const ERROR_CODES = [
-  'validation_failed',
-  'not_found',
-  'conflict',
-  'unauthorized',
-  'rate_limited',
-  'unavailable',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** One broken rule of one field: `{field: "priority", rule: "max", message: "..."}`. */
-export interface FieldIssue {
-  field: string;
-  rule: string;
-  message: string;
-}
-
-export interface AppError {
-  code: ErrorCode;
-  message: string;
-  details?: FieldIssue[] | Record<string, unknown>;
-}
+import type { AppError, ErrorCode, FieldIssue } from '../wire/error-envelope.ts';
 
 export type Result<T> = { ok: true; data: T } | { ok: false; error: AppError };
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { FieldIssue } from './result.ts';
+import type { FieldIssue } from '../wire/error-envelope.ts';
 
 /** Names a rule the way a person reads it: "max", "min", "type", "format", "unknown_field". */
 function ruleOf(issue: z.core.$ZodIssue): string {

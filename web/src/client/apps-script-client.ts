@@ -1,18 +1,16 @@
-import type { OperationName, OperationOutput, Result } from '@mindflow/shared';
+import type { OperationName, OperationOutput, Result, SidebarCalls } from '@mindflow/shared';
 import type { MindFlowClient } from './mindflow-client.ts';
 import { readAnswer, readContext } from './read-answer.ts';
 
 /**
  * The slice of `google.script.run` the sidebar uses. Each with…Handler returns a runner
  * carrying that handler; calling a server function on it returns nothing and later calls
- * exactly one handler, asynchronously. The two server functions are the add-on's contract
- * (web/README.md).
+ * exactly one handler, asynchronously. The server functions and their arguments are the
+ * add-on's contract, SIDEBAR_FUNCTIONS in shared/ (web/README.md).
  */
-export interface GoogleScriptRun {
+export interface GoogleScriptRun extends SidebarCalls {
   withSuccessHandler(handler: (value: unknown) => void): GoogleScriptRun;
   withFailureHandler(handler: (error: unknown) => void): GoogleScriptRun;
-  runOperation(op: string, input: Record<string, unknown>): void;
-  getSidebarContext(): void;
 }
 
 type ServerCall = (run: GoogleScriptRun) => void;

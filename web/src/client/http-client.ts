@@ -1,21 +1,16 @@
-import type { ErrorCode, OperationName, OperationOutput, Result } from '@mindflow/shared';
+import {
+  httpRequestOf,
+  httpResultOf,
+  type OperationName,
+  type OperationOutput,
+  type Result,
+} from '@mindflow/shared';
 import type { MindFlowClient } from './mindflow-client.ts';
-import { planRequest } from './http-route.ts';
 import { readAnswer } from './read-answer.ts';
 
 export interface HttpClientOptions {
   /** Defaults to the page's fetch; tests and other hosts may pass their own. */
   fetch?: typeof fetch;
-}
-
-function codeForStatus(status: number): ErrorCode {
-  if (status === 400 || status === 422) return 'validation_failed';
-  if (status === 401 || status === 403) return 'unauthorized';
-  if (status === 404) return 'not_found';
-  if (status === 409 || status === 412) return 'conflict';
-  if (status === 429) return 'rate_limited';
-  if (status === 502 || status === 503 || status === 504) return 'unavailable';
-  return 'internal';
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -28,22 +23,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** A 2xx body is the operation's output; an `{ok:true,data}` envelope is accepted too. */
-function successEnvelope(body: unknown): unknown {
-  const isEnvelope = typeof body === 'object' && body !== null && 'ok' in body && 'data' in body;
-  return isEnvelope ? body : { ok: true, data: body };
-}
-
-/** A non-2xx body is `{error:{code,message,details}}`; without one the status decides. */
-function failureEnvelope(body: unknown, response: Response): unknown {
-  if (typeof body === 'object' && body !== null && 'error' in body) {
-    return { ok: false, error: (body as { error: unknown }).error };
-  }
-  const message = `MindFlow answered HTTP ${response.status} ${response.statusText}`.trim();
-  return { ok: false, error: { code: codeForStatus(response.status), message } };
-}
-
-/** The dashboard's client: the server's REST API generated from the catalogue. */
+/** The dashboard's client: the server's REST API, as the catalogue's HTTP bindings say. */
 export function httpClient(
   baseUrl: string,
   token: string,
@@ -56,7 +36,7 @@ export function httpClient(
     op: K,
     input: Record<string, unknown>,
   ): Promise<Result<OperationOutput<K>>> {
-    const plan = planRequest(op, input);
+    const plan = httpRequestOf(op, input);
     const headers: Record<string, string> = {
       accept: 'application/json',
       authorization: `Bearer ${token}`,
@@ -77,7 +57,9 @@ export function httpClient(
       };
     }
     const body = await readJson(response);
-    return readAnswer(op, response.ok ? successEnvelope(body) : failureEnvelope(body, response));
+    const { status, statusText } = response;
+    // The binding reads the status (a 204 carries no body); the catalogue checks the output.
+    return readAnswer(op, httpResultOf(op, input, { status, statusText, body }));
   }
 
   return {

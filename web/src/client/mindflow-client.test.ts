@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeGoogleScriptRun, type ServerFunctions } from '../../test/fake-google-script-run.ts';
 import { startRestStandIn, type RestStandIn } from '../../test/rest-stand-in.ts';
 import { testId, testService } from '../../test/service-fixture.ts';
-import { appsScriptClient, httpClient, memoryClient } from './mindflow-client.ts';
+import { appsScriptClient, httpClient, memoryClient } from './index.ts';
 
 const TOKEN = 'test-token';
 
@@ -94,6 +94,16 @@ describe('mindflow-client', () => {
       const missing = await client.call('deleteTask', { id: testId(99) });
       expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
       expect(last()).toMatchObject({ method: 'DELETE', url: `/api/tasks/${testId(99)}` });
+    });
+
+    it('reads a 204 delete back as the operation’s output', async () => {
+      const client = httpClient(api.url, TOKEN);
+      const made = await client.call('createTask', { title: 'Short-lived' });
+      if (!made.ok) throw new Error(made.error.message);
+      expect(await client.call('deleteTask', { id: made.data.id })).toEqual({
+        ok: true,
+        data: { id: made.data.id, deleted: true },
+      });
     });
 
     it('reports a wrong token as unauthorized', async () => {

@@ -1,17 +1,12 @@
-import type { OperationName, OperationOutput, Result } from '@mindflow/shared';
+import type { OperationName, OperationOutput, Result, SidebarContext } from '@mindflow/shared';
 
-/** What the sidebar needs to know about where it runs, fetched once at start. */
-export interface SidebarContext {
-  /** The Sheet's IANA zone: quick add's preview reads "tomorrow" in it, as the core does. */
-  time_zone: string;
-  user?: string;
-  sheet_url?: string;
-}
+export type { SidebarContext };
 
 /**
  * The one way the components reach MindFlow. Each host gets its own implementation —
  * google.script.run in the Sheets sidebar, REST in the dashboard, an in-memory TaskService
- * in tests and demos — and every one is typed against this contract.
+ * in tests and demos — and every one is typed against this contract. The implementations
+ * import this file and never the other way round (index.ts gathers them).
  */
 export interface MindFlowClient {
   call<K extends OperationName>(
@@ -21,7 +16,3 @@ export interface MindFlowClient {
   /** Rejects with an Error when the host cannot be reached. */
   context(): Promise<SidebarContext>;
 }
-
-export { appsScriptClient, type GoogleScriptRun } from './apps-script-client.ts';
-export { httpClient, type HttpClientOptions } from './http-client.ts';
-export { memoryClient } from './memory-client.ts';

@@ -7,7 +7,9 @@ import { scoreBreakdown } from '../format/score-breakdown.ts';
 import { baseStyles } from './base-styles.ts';
 import { emit } from './events.ts';
 
-type Best = OperationOutput<'getBestTask'>;
+type Answer = OperationOutput<'getBestTask'>;
+/** The answer when a task is open: the task, its score and why. */
+type Best = Extract<Answer, { score: number }>;
 
 /** "Do this next": the best task, its score and the why, with the breakdown on demand. */
 export class MfBestTask extends LitElement {
@@ -19,6 +21,7 @@ export class MfBestTask extends LitElement {
     /** Bumped by the host whenever tasks change; each new value reloads. */
     revision: { type: Number },
     best: { state: true },
+    nothing: { state: true },
     loaded: { state: true },
   };
 
@@ -27,6 +30,8 @@ export class MfBestTask extends LitElement {
   declare clock: () => number;
   declare revision: number;
   declare private best: Best | null;
+  /** Why there is nothing to do, as MindFlow put it ("Nothing open — add a task"). */
+  declare private nothing: string | null;
   declare private loaded: boolean;
   private loads = 0;
 
@@ -37,6 +42,7 @@ export class MfBestTask extends LitElement {
     this.clock = () => Date.now();
     this.revision = 0;
     this.best = null;
+    this.nothing = null;
     this.loaded = false;
   }
 
@@ -100,13 +106,14 @@ export class MfBestTask extends LitElement {
     const answer = await client.call('getBestTask', {});
     if (load !== this.loads) return; // a newer load is on its way
     this.loaded = true;
-    if (answer.ok) this.best = answer.data;
-    else {
+    if (answer.ok) {
+      const data = answer.data;
+      this.best = data.task === null ? null : (data as Best);
+      this.nothing = data.task === null ? (data as { reason: string }).reason : null;
+    } else {
       this.best = null;
-      // not_found is the empty state ("nothing to do"), not a failure.
-      if (answer.error.code !== 'not_found') {
-        emit(this, 'mf-error', { error: answer.error, action: 'find the best task' });
-      }
+      this.nothing = null;
+      emit(this, 'mf-error', { error: answer.error, action: 'find the best task' });
     }
   }
 
@@ -125,7 +132,9 @@ export class MfBestTask extends LitElement {
       <h2 id="heading">Do this next</h2>
       ${
         best === null
-          ? html`<p class="muted">${this.loaded ? 'Nothing to do right now.' : 'Loading…'}</p>`
+          ? html`<p class="muted">
+              ${this.loaded ? (this.nothing ?? 'Nothing to do right now.') : 'Loading…'}
+            </p>`
           : html`<p class="title">${best.task.title}</p>
               <p class="why">${best.reasoning.recommendation}</p>
               <p class="muted">${this.meta(best)}</p>

@@ -24,10 +24,8 @@ export function* updateTask(
       return fail(
         'conflict',
         `Task ${id} changed since ${expected}; it was updated at ${current.updated_at}`,
-        {
-          id,
-          updated_at: current.updated_at,
-        },
+        // reason 'stale': a failed precondition, which HTTP answers 412 when it came as If-Match.
+        { id, updated_at: current.updated_at, reason: 'stale' },
       );
     }
     return { write: applyPatch(current, patch, ctx), answer: (t) => t };

@@ -1,7 +1,7 @@
 import type { Task } from '../../task/task.schema.ts';
 import { bestTask, rankTasks as rank } from '../../ranking/rank-tasks.ts';
 import type { OperationInput, OperationOutput } from '../../catalogue/operations.ts';
-import { fail, ok, validationFailed, type Result } from '../result.ts';
+import { ok, validationFailed, type Result } from '../result.ts';
 import { use, type Flow } from '../task-flow.ts';
 import type { OperationContext } from '../operation-context.ts';
 import { decodeCursor, encodeCursor } from '../task-query.ts';
@@ -11,6 +11,7 @@ import { notFound } from './task-writes.ts';
 const OPEN: Task['status'][] = ['pending', 'in_progress', 'snoozed'];
 const LIST_DEFAULT = 50;
 const RANK_DEFAULT = 20;
+export const NOTHING_OPEN = 'Nothing open — add a task';
 
 /** Keeps items while their JSON fits the budget (at least one), so answers stay under GPT limits. */
 export function fitToBudget<T>(items: readonly T[], budget: number): T[] {
@@ -72,7 +73,10 @@ export function* getBestTask(
     ...(ctx.scoringContext ? { context: ctx.scoringContext } : {}),
   });
   if (best === null) {
-    return fail('not_found', 'Nothing to do right now: every task is completed or snoozed');
+    // Not an error: an empty list is a state, and the answer says what to do about it.
+    const reason =
+      active.length === 0 ? NOTHING_OPEN : 'Nothing to do right now: every open task is snoozed';
+    return ok({ task: null, reason });
   }
   return ok(best);
 }

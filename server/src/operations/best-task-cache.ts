@@ -1,10 +1,12 @@
 import {
   rankingValidUntil,
+  ZonedCalendar,
   type Result,
   type Task,
   type TaskStore,
-  type ZonedCalendar,
+  type TimeZonePort,
 } from '@mindflow/shared';
+import { executed, forOperation, type ExecutorLayer } from './operation-executor.ts';
 
 // "What should I do next?" is the hot read. Its answer changes only when a task changes (the
 // user's task_revision moves, whichever server wrote) or at an instant rankingValidUntil
@@ -87,4 +89,30 @@ export function recordingActive(store: TaskStore): {
     upsertMany: (ts) => store.upsertMany(ts),
   };
   return { store: wrapped, active: () => seen };
+}
+
+/**
+ * getBestTask through the cache: a hit replays the answer; a miss ranks through the layers
+ * below, on a store that remembers the tasks ranked, and keeps the answer until it expires.
+ */
+export function cachedBestTask(cache: BestTaskCache, timeZone: TimeZonePort): ExecutorLayer {
+  return forOperation('getBestTask', async (call, next) => {
+    const input = call.input as Record<string, unknown> | null | undefined;
+    // Anything but no input is for the service to refuse.
+    if (input && Object.keys(input).length > 0) return next(call);
+    const { user, settings, taskRevision } = call.caller;
+    const hit = cache.get(user.id, taskRevision, settings.time_zone, call.now);
+    if (hit) return executed(hit);
+    const recording = recordingActive(call.store);
+    const execution = await next({ ...call, store: recording.store });
+    const active = recording.active();
+    if (active && execution.result.ok) {
+      const calendar = new ZonedCalendar(timeZone, settings.time_zone);
+      cache.set(
+        user.id,
+        BestTaskCache.entry(taskRevision, calendar, call.now, active, execution.result),
+      );
+    }
+    return execution;
+  });
 }

@@ -1,3 +1,6 @@
+import { ok, type Result } from '@mindflow/shared';
+import { forOperation, type ExecutorLayer } from './operation-executor.ts';
+
 // listTasks depends on nothing but the user's tasks and the query: no clock, no zone. So its
 // answer, serialised once, can be replayed for as long as the user's task_revision (which
 // every write moves, whichever instance made it) has not changed. Lists are most of the
@@ -59,4 +62,34 @@ export class ListCache {
     this.bytes -= lists.bytes;
     this.users.delete(userId);
   }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** listTasks through the cache, serialised once: a hit is sent as the JSON it was. */
+export function cachedLists(cache: ListCache): ExecutorLayer {
+  return forOperation('listTasks', async (call, next) => {
+    if (!isPlainObject(call.input)) return next(call);
+    const { user, taskRevision } = call.caller;
+    const key = ListCache.key(call.input);
+    const json = cache.get(user.id, taskRevision, key);
+    if (json !== undefined) {
+      let parsed: Result<unknown> | undefined;
+      return {
+        replayed: false,
+        json,
+        // Parsed only for a caller that wants the value rather than the JSON.
+        get result() {
+          return (parsed ??= ok(JSON.parse(json) as unknown));
+        },
+      };
+    }
+    const execution = await next(call);
+    if (!execution.result.ok) return execution;
+    const fresh = JSON.stringify(execution.result.data);
+    cache.set(user.id, taskRevision, key, fresh);
+    return { ...execution, json: fresh };
+  });
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { SqlClient } from '../db/sql-client.ts';
-import { errorBody } from './http-errors.ts';
 
-// Idempotency-Key: the first response to (user, key) is stored and replayed to a retry with
-// the same request; the same key with a different request is a conflict. A claim row is
+// The first answer to (user, idempotency key) is stored and replayed to a retry with the
+// same request; the same key with a different request is a conflict. A claim row is
 // written before the work, so two concurrent retries cannot both write.
 
 export type Claim =
@@ -12,7 +11,6 @@ export type Claim =
   | { kind: 'mismatch' }
   | { kind: 'in_progress' };
 
-export const IDEMPOTENCY_KEY_RE = /^[\x21-\x7e]{1,255}$/;
 // A claim whose request died with its process is taken over after this long.
 const STALE_CLAIM_MS = 60_000;
 // Keys are remembered this long, like Stripe's.
@@ -94,61 +92,4 @@ export class IdempotencyStore {
       [userId, key],
     );
   }
-}
-
-/** A response as a route will send it. */
-export interface Outcome {
-  status: number;
-  body: unknown;
-  etag?: string;
-  replayed?: boolean;
-  /** The body already serialised (a cached answer); sent as is. */
-  json?: string;
-}
-
-/**
- * Runs `work` once per (user, key): a retry with the same request gets the stored response,
- * one with a different request a 409. Failures on our side (5xx) are not remembered.
- */
-export async function idempotent(
-  store: IdempotencyStore,
-  userId: string,
-  key: string,
-  request: unknown,
-  work: () => Promise<Outcome>,
-): Promise<Outcome> {
-  if (!IDEMPOTENCY_KEY_RE.test(key)) {
-    const message = 'Idempotency-Key must be 1–255 visible ASCII characters';
-    return {
-      status: 400,
-      body: errorBody('validation_failed', message, [
-        { field: 'Idempotency-Key', rule: 'format', message },
-      ]),
-    };
-  }
-  const claim = await store.claim(userId, key, requestHash(request));
-  if (claim.kind === 'replay') return { status: claim.status, body: claim.body, replayed: true };
-  if (claim.kind !== 'new') {
-    const message =
-      claim.kind === 'mismatch'
-        ? 'This Idempotency-Key was used with a different request'
-        : 'A request with this Idempotency-Key is still running; retry shortly';
-    return { status: 409, body: errorBody('conflict', message, { idempotency_key: key }) };
-  }
-  let outcome: Outcome;
-  try {
-    outcome = await work();
-  } catch (error) {
-    await store.release(userId, key);
-    throw error;
-  }
-  if (outcome.status >= 500) await store.release(userId, key);
-  else
-    await store.complete(
-      userId,
-      key,
-      outcome.status,
-      outcome.json !== undefined ? JSON.parse(outcome.json) : outcome.body,
-    );
-  return outcome;
 }
