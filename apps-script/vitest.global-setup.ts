@@ -1,5 +1,13 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { buildAddOn } from './build.ts';
 import { buildHarness } from './test-support/build-harness.ts';
+
+/** The Connect dialog's test compares with what the `mindflow` CLI prints: build it fresh. */
+function buildServerCli(): void {
+  const server = join(import.meta.dirname, '..', 'server');
+  execFileSync(process.execPath, ['build-cli.ts'], { cwd: server, stdio: 'ignore' });
+}
 
 /**
  * Builds dist/ once before the apps-script tests, so they run against what clasp pushes
@@ -7,6 +15,7 @@ import { buildHarness } from './test-support/build-harness.ts';
  * SheetTaskStore inside the emulator.
  */
 export async function setup(): Promise<void> {
+  buildServerCli();
   await buildAddOn();
   await buildHarness();
 }

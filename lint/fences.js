@@ -135,6 +135,8 @@ export const FENCES = [
     // Tests and their support read their own knobs (MINDFLOW_TEST_PG_URL, CHROMIUM_PATH, CI).
     ignores: [
       'server/src/config/env.ts',
+      // TZ, COLUMNS, NO_COLOR, FORCE_COLOR: the CLI's terminal conventions, not settings.
+      'server/src/config/terminal-env.ts',
       '**/*.test.ts',
       '**/test-support/**',
       'shared/src/testing/**',

@@ -8,5 +8,6 @@ export default defineConfig({
     // tests take several times their quiet time (speed is measured in benchmarks instead).
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    globalSetup: ['./vitest.global-setup.ts'],
   },
 });

@@ -65,7 +65,7 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
         .toEqual([
           'Title: Pay rent',
           'Due: tomorrow (Wed, Mar 11)',
-          'Priority: 5 (top)',
+          'Priority: P1 highest',
           'Tag: #home',
         ]);
     });
@@ -124,8 +124,8 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
           trs.map((tr) => [...tr.children].map((c) => c.textContent).join(' ')),
         );
       expect(rows[0]).toMatch(/^Deadline: Due today \+\d/);
-      expect(rows[1]).toBe('Priority 5 (top) +50');
-      expect(rows.at(-1)).toMatch(/^Score \d/);
+      expect(rows[1]).toBe('Priority P1 highest +50');
+      expect(rows.at(-1)).toMatch(/^Score [\d.]+ \/ 133$/);
     });
 
     it('says there is nothing to do when every task is done', async () => {
@@ -144,6 +144,10 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
     it('completes a task: it leaves the list and the best task moves on', async () => {
       page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: TWO });
       await expect.poll(() => rowTitles(page)).toEqual(['Write report', 'Water plants']);
+      // Priorities in Todoist's notation, scores with their scale.
+      expect(await texts(page, 'mf-task-row .meta')).toEqual(['P2 high', 'P4 low']);
+      for (const score of await texts(page, 'mf-task-row .score'))
+        expect(score).toMatch(/^\d+ \/ 133$/);
       await page.getByRole('button', { name: 'Complete “Write report”' }).click();
       await expect.poll(() => rowTitles(page)).toEqual(['Water plants']);
       await expect.poll(() => bestTitle(page)).toEqual(['Water plants']);
@@ -240,7 +244,7 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
       await editor.getByRole('button', { name: 'Save' }).click();
       await expect
         .poll(() => texts(page, 'mf-task-row .meta'))
-        .toEqual(['due Friday 3:30 PM · p3 normal · #travel · #family']);
+        .toEqual(['due Friday 3:30 PM · P3 normal · #travel · #family']);
       const saved = (await page.evaluate(() =>
         window.mfTest.current!.run('getTask', { id: '00000000-0000-4000-8000-000000000001' }),
       )) as { data: { due: string; tags: string[] } };

@@ -1,4 +1,4 @@
-import { PREFERRED_TIMES, TASK_STATUSES, type ColumnMap } from '@mindflow/shared';
+import { PREFERRED_TIMES, priorityLabel, TASK_STATUSES, type ColumnMap } from '@mindflow/shared';
 import { templateFormat, isTaskField } from './template-header.ts';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -46,7 +46,8 @@ export function addDropdowns(sheet: Sheet, columns: ColumnMap): void {
     [
       columns.priority,
       ['1', '2', '3', '4', '5'],
-      '1 (lowest) to 5 (highest); p1, high, low work too',
+      // The cell holds the stored number; the help says how people elsewhere read it.
+      `5 is ${priorityLabel(5)} … 1 is ${priorityLabel(1)}; p1, high, low work too`,
     ],
     [columns.preferred_time, PREFERRED_TIMES, 'morning, afternoon or evening'],
   ];

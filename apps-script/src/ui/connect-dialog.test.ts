@@ -1,13 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { generateOpenApi, OPERATION_NAMES } from '@mindflow/shared';
+import {
+  generateOpenApi,
+  OPERATION_NAMES,
+  priorityLabel,
+  PRIORITIES_BY_IMPORTANCE,
+  scoreOnScale,
+} from '@mindflow/shared';
 import { describe, expect, it } from 'vitest';
 import { callWeb, setUpAddOn } from '../../test-support/add-on.ts';
 
 const URL_ = 'https://script.google.com/macros/s/AKfyc-test/exec';
 const INSTRUCTIONS = readFileSync(new URL('../../gpt/instructions.md', import.meta.url), 'utf8');
-const MINDFLOW_BIN = fileURLToPath(new URL('../../../server/bin/mindflow.ts', import.meta.url));
+const MINDFLOW_BIN = fileURLToPath(new URL('../../../server/bin/mindflow.js', import.meta.url));
 
 describe('connect-dialog', () => {
   describe('showConnectDialog', () => {
@@ -23,7 +29,7 @@ describe('connect-dialog', () => {
     it('gives the URL, the key, the schema for this deployment and the versioned instructions', () => {
       const { app, key } = setUpAddOn({ webAppUrl: URL_ });
       const info = app.run('getConnectInfo') as Record<string, unknown>;
-      expect(info).toMatchObject({ url: URL_, deployed: true, key, instructions_version: '2' });
+      expect(info).toMatchObject({ url: URL_, deployed: true, key, instructions_version: '3' });
       expect(info.instructions).toBe(INSTRUCTIONS);
       expect(JSON.parse(String(info.schema))).toEqual(
         generateOpenApi({ style: 'apps-script', serverUrl: URL_, apiKey: key }),
@@ -66,6 +72,13 @@ describe('connect-dialog', () => {
       expect(INSTRUCTIONS.length).toBeLessThan(8000);
       expect(INSTRUCTIONS.split('\n')[0]).toMatch(/version \d+/);
       for (const op of OPERATION_NAMES) expect(INSTRUCTIONS, op).toContain(op);
+    });
+
+    it('speaks of priorities in the notation every other surface shows (P1 highest … P5 lowest)', () => {
+      for (const p of PRIORITIES_BY_IMPORTANCE) {
+        expect(INSTRUCTIONS).toContain(`${p} = ${priorityLabel(p)}`);
+      }
+      expect(INSTRUCTIONS).toContain(`out of ${scoreOnScale(0).max}`);
     });
   });
 });

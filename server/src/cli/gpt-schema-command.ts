@@ -1,12 +1,6 @@
-import type { Command } from 'commander';
 import { generateOpenApi } from '@mindflow/shared';
 import { printJson, UsageError } from './cli-context.ts';
-
-interface SchemaOptions {
-  gasUrl?: string;
-  key?: string;
-  serverUrl?: string;
-}
+import { defineCommand } from './command-spec.ts';
 
 function httpsUrl(value: string, flag: string): string {
   try {
@@ -19,34 +13,32 @@ function httpsUrl(value: string, flag: string): string {
   throw new UsageError(`${flag}: '${value}' is not an https URL`);
 }
 
-export function registerGptSchema(program: Command): void {
-  program
-    .command('gpt-schema')
-    .description('Print the OpenAPI 3.1 schema to paste into a Custom GPT action')
-    .option('--gas-url <url>', 'the Apps Script web app URL (…/exec)')
-    .option('--key <key>', 'the API key of the Sheet (with --gas-url)')
-    .option('--server-url <url>', 'the MindFlow server URL (Bearer token auth)')
-    .action((options: SchemaOptions) => {
-      if ((options.gasUrl === undefined) === (options.serverUrl === undefined)) {
-        throw new UsageError('give exactly one of --gas-url or --server-url');
-      }
-      if (options.gasUrl !== undefined) {
-        const url = httpsUrl(options.gasUrl, '--gas-url');
-        if (!/\/exec\/?$/.test(new URL(url).pathname))
-          throw new UsageError('--gas-url: the web app URL ends in /exec');
-        if (!options.key) throw new UsageError('--key is required with --gas-url');
-        printJson(
-          process.stdout,
-          generateOpenApi({ style: 'apps-script', serverUrl: url, apiKey: options.key }),
-        );
-      } else {
-        printJson(
-          process.stdout,
-          generateOpenApi({
-            style: 'rest',
-            serverUrl: httpsUrl(options.serverUrl!, '--server-url'),
-          }),
-        );
-      }
-    });
-}
+export const command = defineCommand({
+  options: {
+    'gas-url': { value: 'URL', help: 'the Apps Script web app URL (…/exec)' },
+    key: { value: 'KEY', help: 'the API key of the Sheet (with --gas-url)' },
+    'server-url': { value: 'URL', help: 'the MindFlow server URL (Bearer token auth)' },
+  },
+  run(options) {
+    const gasUrl = options['gas-url'];
+    const serverUrl = options['server-url'];
+    if ((gasUrl === undefined) === (serverUrl === undefined)) {
+      throw new UsageError('give exactly one of --gas-url or --server-url');
+    }
+    if (gasUrl !== undefined) {
+      const url = httpsUrl(gasUrl, '--gas-url');
+      if (!/\/exec\/?$/.test(new URL(url).pathname))
+        throw new UsageError('--gas-url: the web app URL ends in /exec');
+      if (!options.key) throw new UsageError('--key is required with --gas-url');
+      printJson(
+        process.stdout,
+        generateOpenApi({ style: 'apps-script', serverUrl: url, apiKey: options.key }),
+      );
+    } else {
+      printJson(
+        process.stdout,
+        generateOpenApi({ style: 'rest', serverUrl: httpsUrl(serverUrl!, '--server-url') }),
+      );
+    }
+  },
+});

@@ -1,35 +1,62 @@
-import { Command, CommanderError } from 'commander';
-import { UsageError } from './cli-context.ts';
-import { registerRank } from './rank-command.ts';
-import { registerParse } from './parse-command.ts';
-import { registerGptSchema } from './gpt-schema-command.ts';
-import { registerPlan } from './plan-command.ts';
-import { registerMigrate } from './migrate-command.ts';
+import packageJson from '../../package.json' with { type: 'json' };
+import { COMMANDS, type CommandEntry } from './commands.ts';
+import { commandHelp, programHelp } from './help-text.ts';
+import { readArguments } from './read-arguments.ts';
+import { terminalOf } from './terminal.ts';
+import { isUsageError, UsageError } from './usage-error.ts';
 
-export function createProgram(): Command {
-  const program = new Command('mindflow')
-    .description('MindFlow: your tasks, ranked by what to do next — with the reasons why')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
-  registerRank(program);
-  registerParse(program);
-  registerGptSchema(program);
-  registerPlan(program);
-  registerMigrate(program);
-  return program;
+async function runCommand(entry: CommandEntry, argv: readonly string[]): Promise<void> {
+  const { command } = await entry.load();
+  let read;
+  try {
+    read = readArguments(command, argv);
+  } catch (error) {
+    if (!isUsageError(error)) throw error;
+    throw new UsageError(`${error.message} (see mindflow ${entry.name} --help)`);
+  }
+  if (read.kind === 'help') {
+    process.stdout.write(commandHelp(entry, command, terminalOf(process.stdout).width));
+    return;
+  }
+  await command.run(read.options, read.args);
+}
+
+function unknownCommand(name: string): UsageError {
+  const known = COMMANDS.map((c) => c.name).join(', ');
+  const what = name.startsWith('-') ? `unknown option '${name}'` : `unknown command '${name}'`;
+  return new UsageError(`${what}; the commands are ${known} (see mindflow --help)`);
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  const out = process.stdout;
+  if (first === '-h' || first === '--help' || (first === 'help' && rest.length === 0)) {
+    out.write(programHelp(COMMANDS, terminalOf(out).width));
+    return 0;
+  }
+  if (first === undefined) {
+    const known = COMMANDS.map((c) => c.name).join(', ');
+    throw new UsageError(`which command? ${known} (see mindflow --help)`);
+  }
+  if (first === '-V' || first === '--version') {
+    out.write(`${packageJson.version}\n`);
+    return 0;
+  }
+  const name = first === 'help' ? rest[0]! : first;
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) throw unknownCommand(name);
+  await runCommand(entry, first === 'help' ? ['--help'] : rest);
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
 }
 
 /** Runs the CLI and answers its exit code: 0 ok, 1 failed, 2 bad usage. Never a stack trace. */
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await createProgram().parseAsync([...argv], { from: 'user' });
-    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+    return await run(argv);
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? 0 : 2;
-    }
-    const usage = error instanceof UsageError;
-    process.stderr.write(`mindflow: ${(error as Error).message ?? String(error)}\n`);
+    const usage = isUsageError(error);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`mindflow: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return usage ? 2 : 1;
   }
 }

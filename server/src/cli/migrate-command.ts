@@ -1,4 +1,3 @@
-import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadSheetsConnection } from '../config/env.ts';
 import { runMigration, type MigrationReport } from '../migrate/run-migration.ts';
@@ -9,15 +8,8 @@ import {
   type TaskEndpoint,
 } from '../migrate/task-endpoints.ts';
 import { printJson, UsageError } from './cli-context.ts';
+import { defineCommand } from './command-spec.ts';
 import { textTable } from './text-table.ts';
-
-interface MigrateOptions {
-  from: string;
-  to: string;
-  user: string;
-  dryRun?: boolean;
-  json?: boolean;
-}
 
 const SPEC_HELP = 'sheets:SPREADSHEET_ID[#Tab] | csv:FILE | sqlite:PATH | postgres://…';
 
@@ -44,64 +36,62 @@ function printReport(out: NodeJS.WritableStream, r: MigrationReport): void {
   out.write(r.ok ? 'verified: every task arrived unchanged\n' : 'verification FAILED\n');
 }
 
-export function registerMigrate(program: Command): void {
-  program
-    .command('migrate')
-    .description(
-      'Copy one user’s tasks between Sheets, CSV, SQLite and PostgreSQL, then verify the copy',
-    )
-    .requiredOption('--from <source>', SPEC_HELP)
-    .requiredOption('--to <target>', SPEC_HELP)
-    .requiredOption(
-      '--user <email>',
-      'the account whose tasks move (created in a database target if missing)',
-    )
-    .option('--dry-run', 'read both sides and report what would be written; write nothing')
-    .option('--json', 'print the report as JSON')
-    .action(async (options: MigrateOptions) => {
-      const from = spec(options.from, '--from');
-      const to = spec(options.to, '--to');
-      if (!/^[^@\s]+@[^@\s]+$/.test(options.user))
-        throw new UsageError(`--user: '${options.user}' is not an email`);
-      const sheets = loadSheetsConnection();
-      const opened: TaskEndpoint[] = [];
-      try {
-        const source = await openEndpoint(from, options.user, 'source', sheets);
-        opened.push(source);
-        // A dry run writes nothing, not even an account or a schema: a target that does not
-        // exist yet reads as empty.
-        const target = options.dryRun
-          ? await openEndpoint(to, options.user, 'source', sheets).catch(() =>
-              emptyEndpoint(options.to),
-            )
-          : await openEndpoint(to, options.user, 'target', sheets);
-        opened.push(target);
-        if (target.notice) process.stderr.write(`${target.notice}\n`);
-        // A bar on a terminal; nothing when piped, so logs stay readable.
-        const bar = process.stderr.isTTY
-          ? new cliProgress.SingleBar(
-              { format: 'migrating [{bar}] {value}/{total} tasks', hideCursor: true },
-              cliProgress.Presets.shades_classic,
-            )
-          : null;
-        let started = false;
-        const report = await runMigration({
-          source,
-          target,
-          dryRun: options.dryRun ?? false,
-          onProgress: (done, total) => {
-            if (!bar) return;
-            if (!started) bar.start(total, done);
-            started = true;
-            bar.update(done);
-          },
-        });
-        bar?.stop();
-        if (options.json) printJson(process.stdout, report);
-        else printReport(process.stdout, report);
-        if (!report.ok) process.exitCode = 1;
-      } finally {
-        for (const e of opened) await e.close();
-      }
-    });
-}
+export const command = defineCommand({
+  options: {
+    from: { value: 'SRC', required: true, help: SPEC_HELP },
+    to: { value: 'DST', required: true, help: SPEC_HELP },
+    user: {
+      value: 'EMAIL',
+      required: true,
+      help: 'the account whose tasks move (created in a database target if missing)',
+    },
+    'dry-run': { help: 'read both sides and report what would be written; write nothing' },
+    json: { help: 'print the report as JSON' },
+  },
+  async run(options) {
+    const from = spec(options.from, '--from');
+    const to = spec(options.to, '--to');
+    if (!/^[^@\s]+@[^@\s]+$/.test(options.user))
+      throw new UsageError(`--user: '${options.user}' is not an email`);
+    const sheets = loadSheetsConnection();
+    const opened: TaskEndpoint[] = [];
+    try {
+      const source = await openEndpoint(from, options.user, 'source', sheets);
+      opened.push(source);
+      // A dry run writes nothing, not even an account or a schema: a target that does not
+      // exist yet reads as empty.
+      const target = options['dry-run']
+        ? await openEndpoint(to, options.user, 'source', sheets).catch(() =>
+            emptyEndpoint(options.to),
+          )
+        : await openEndpoint(to, options.user, 'target', sheets);
+      opened.push(target);
+      if (target.notice) process.stderr.write(`${target.notice}\n`);
+      // A bar on a terminal; nothing when piped, so logs stay readable.
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar(
+            { format: 'migrating [{bar}] {value}/{total} tasks', hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
+      let started = false;
+      const report = await runMigration({
+        source,
+        target,
+        dryRun: options['dry-run'] ?? false,
+        onProgress: (done, total) => {
+          if (!bar) return;
+          if (!started) bar.start(total, done);
+          started = true;
+          bar.update(done);
+        },
+      });
+      bar?.stop();
+      if (options.json) printJson(process.stdout, report);
+      else printReport(process.stdout, report);
+      if (!report.ok) process.exitCode = 1;
+    } finally {
+      for (const e of opened) await e.close();
+    }
+  },
+});

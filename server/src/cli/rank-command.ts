@@ -1,65 +1,79 @@
-import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
-import { rankTasks } from '@mindflow/shared';
-import { printJson, resolveTime, UsageError, type TimeOptions } from './cli-context.ts';
-import { readTasksCsv } from '../csv/task-csv.ts';
-import { textTable } from './text-table.ts';
+import { rankTasks, scoreOnScale, topTasks, type ScoredTask } from '@mindflow/shared';
+import { printJson, resolveTime, timeOptions, UsageError } from './cli-context.ts';
+import { defineCommand } from './command-spec.ts';
+import { inputName, readInput } from './read-input.ts';
+import { collectTasks, taskList, type TaskSink } from './read-tasks.ts';
+import { printRanking } from './rank-table.ts';
+import { terminalOf } from './terminal.ts';
 
-interface RankOptions extends TimeOptions {
-  csv: string;
-  json?: boolean;
+function limitOf(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < 1) {
+    throw new UsageError(`--limit: '${value}' is not a whole number of 1 or more`);
+  }
+  return Number(value);
 }
 
-export function registerRank(program: Command): void {
-  program
-    .command('rank')
-    .description('Rank the tasks of a CSV export of the Tasks sheet, best first, with the reasons')
-    .requiredOption('--csv <file>', 'CSV export of the Tasks sheet (header row = task fields)')
-    .option('--now <iso>', 'evaluate at this instant (ISO 8601 with offset); default: now')
-    .option('--tz <zone>', 'your IANA time zone; default: this machine’s')
-    .option('--json', 'print a JSON array instead of a table')
-    .action(async (options: RankOptions) => {
-      const { now, calendar } = resolveTime(options);
-      let text: string;
-      try {
-        text = await readFile(options.csv, 'utf8');
-      } catch (error) {
-        throw new UsageError(
-          `--csv: cannot read ${options.csv} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-        );
+export const command = defineCommand({
+  options: {
+    csv: {
+      value: 'FILE',
+      required: true,
+      help: 'a CSV export of the Tasks sheet (header row = task fields); - reads standard input',
+    },
+    limit: { value: 'N', help: 'show only the best N tasks' },
+    ...timeOptions('rank'),
+    json: { help: 'print a JSON array instead of a table' },
+  },
+  notes: [
+    `Scores are out of ${scoreOnScale(0).max}: deadline up to 50, priority up to 50 (P1), effort up to 10, times the time-of-day and free-time multipliers.`,
+  ],
+  async run(options) {
+    const limit = limitOf(options.limit);
+    const { now, calendar } = resolveTime(options);
+    const text = await readInput(options.csv, '--csv');
+    const scoring = { now, calendar };
+    // With --limit only the best N are kept while reading; without, every task is sorted.
+    const ranking = (): TaskSink<{ ranked: ScoredTask[]; eligible: number }> => {
+      if (limit !== undefined) {
+        const top = topTasks(scoring, limit);
+        return { add: top.add, done: top.result };
       }
-      const { tasks, problems } = readTasksCsv(text, { calendar, now });
-      for (const p of problems)
-        process.stderr.write(`${options.csv}:${p.line}: ${p.messages.join('; ')}\n`);
-      const ranked = rankTasks(tasks, { now, calendar });
-      if (options.json) {
-        printJson(
-          process.stdout,
-          ranked.map((r, i) => ({
-            rank: i + 1,
-            id: r.task.id,
-            title: r.task.title,
-            score: r.score,
-            due: r.task.due,
-            priority: r.task.priority,
-            reasoning: r.reasoning,
-          })),
-        );
-        return;
-      }
-      const when = calendar.formatInstant(now);
-      process.stdout.write(
-        `${ranked.length} active of ${tasks.length} tasks, ranked at ${when} (${calendar.zone})\n\n`,
+      const list = taskList();
+      return {
+        add: list.add,
+        done: () => {
+          const ranked = rankTasks(list.done(), scoring);
+          return { ranked, eligible: ranked.length };
+        },
+      };
+    };
+    const { result, total, problems } = await collectTasks(text, { calendar, now }, ranking);
+    const source = inputName(options.csv);
+    for (const p of problems)
+      process.stderr.write(`${source}:${p.line}: ${p.messages.join('; ')}\n`);
+    const { ranked: shown, eligible } = result;
+    if (options.json) {
+      printJson(
+        process.stdout,
+        shown.map((r, i) => ({
+          rank: i + 1,
+          id: r.task.id,
+          title: r.task.title,
+          score: r.score,
+          due: r.task.due,
+          priority: r.task.priority,
+          reasoning: r.reasoning,
+        })),
       );
-      const rows = ranked.map((r, i) => [
-        String(i + 1),
-        r.score.toFixed(2),
-        r.task.title,
-        r.task.due ?? '—',
-        r.reasoning.recommendation,
-      ]);
-      process.stdout.write(
-        `${textTable(['#', 'score', 'task', 'due', 'why'], rows, [4, 7, 40, 25])}\n`,
-      );
+      return;
+    }
+    printRanking(process.stdout, terminalOf(process.stdout), {
+      shown,
+      active: eligible,
+      total,
+      now,
+      calendar,
     });
-}
+  },
+});

@@ -144,7 +144,7 @@ describe('migrate', () => {
   });
 
   describe('mindflow migrate (CLI)', () => {
-    const bin = fileURLToPath(new URL('../../bin/mindflow.ts', import.meta.url));
+    const bin = fileURLToPath(new URL('../../bin/mindflow.js', import.meta.url));
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [bin, 'migrate', ...args], { encoding: 'utf8', timeout: 60_000 });
 

@@ -8,6 +8,7 @@ import {
 } from '../task/task.schema.ts';
 import { isCivilDate } from '../time/civil-date.ts';
 import { isInstant } from '../task/task-time.ts';
+import { scoreOnScale } from '../labels/score-scale.ts';
 
 // Input and output schemas of the catalogue's operations. Inputs reject unknown fields.
 
@@ -153,7 +154,9 @@ export const ScoreReasoningSchema = z.object({
 
 export const ScoredTaskSchema = z.object({
   task: Task,
-  score: z.number(),
+  score: z.number().meta({
+    description: `Higher is better, at most ${scoreOnScale(0).max}; show it with that scale ("107 / ${scoreOnScale(0).max}").`,
+  }),
   reasoning: ScoreReasoningSchema,
 });
 

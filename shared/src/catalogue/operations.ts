@@ -57,7 +57,7 @@ export const OPERATIONS = {
     name: 'createTask',
     summary: 'Create a task',
     description:
-      'Create a task from structured fields. Only title is required; priority is 1–5 (5 = most important, default 3), due is YYYY-MM-DD or a date-time with offset, repeat an RRULE or a phrase like "every monday".',
+      'Create a task from structured fields. Only title is required; priority is 1–5 (5 = most important, which people read as P1; default 3), due is YYYY-MM-DD or a date-time with offset, repeat an RRULE or a phrase like "every monday".',
     input: CreateTaskInput,
     output: Task,
     mutates: true,

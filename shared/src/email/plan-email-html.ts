@@ -1,5 +1,5 @@
 import { escapeHtml as e } from './html-escape.ts';
-import type { EmailLine, PlanEmailModel, TimelineRow } from './plan-email-model.ts';
+import type { EmailLine, PlanEmailModel, TaskLine, TimelineRow } from './plan-email-model.ts';
 
 // One column, tables and inline styles only: what Gmail (which drops most <style> rules in
 // some clients) shows the same on a phone and a desktop. Every value is escaped here.
@@ -25,6 +25,21 @@ function lines(items: readonly EmailLine[]): string {
     .join('');
 }
 
+/**
+ * The score as a bar beside its words. Inline blocks: clients that drop them (Outlook's Word
+ * engine) still show "score 107 / 133"; the bar is hidden from screen readers for the same
+ * reason.
+ */
+function scoreBar(fraction: number): string {
+  const percent = Math.round(fraction * 100);
+  return `<span aria-hidden="true" style="display:inline-block;width:64px;height:6px;margin-left:6px;background:#d0d7de;border-radius:3px;vertical-align:middle;"><span style="display:block;width:${percent}%;height:6px;background:#1a7f37;border-radius:3px;"></span></span>`;
+}
+
+/** A ranked task: title, its priority and score (with the bar), then why. */
+function taskLine(t: TaskLine, titleSize = 14, suffix = ''): string {
+  return `<p style="margin:0 0 8px;font-size:${titleSize}px;line-height:${titleSize + 6}px;${FONT}"><strong>${e(t.title)}</strong>${suffix}<br><span style="${MUTED}">${e(t.rank)}</span>${scoreBar(t.fraction)}<br><span style="${MUTED}">${e(t.detail)}</span></p>`;
+}
+
 function timelineRow(r: TimelineRow): string {
   const quiet = r.kind === 'buffer';
   const title = quiet
@@ -48,13 +63,10 @@ export function renderPlanEmailHtml(m: PlanEmailModel): string {
   if (m.top) {
     const when = ` <span style="${MUTED}">${m.top.when ? `at ${e(m.top.when)}` : 'not planned'}</span>`;
     const next =
-      m.next.length > 0 ? `<p style="margin:8px 0 4px;${MUTED}">Then:</p>${lines(m.next)}` : '';
-    parts.push(
-      section(
-        'Top task',
-        `<p style="margin:0 0 8px;font-size:16px;line-height:22px;${FONT}"><strong>${e(m.top.title)}</strong>${when}<br><span style="${MUTED}">${e(m.top.detail)}</span></p>${next}`,
-      ),
-    );
+      m.next.length > 0
+        ? `<p style="margin:8px 0 4px;${MUTED}">Then:</p>${m.next.map((t) => taskLine(t)).join('')}`
+        : '';
+    parts.push(section('Top task', `${taskLine(m.top, 16, when)}${next}`));
   }
   if (m.timeline.length > 0)
     parts.push(section('Your day', table(m.timeline.map(timelineRow).join(''))));

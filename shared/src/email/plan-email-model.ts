@@ -1,5 +1,7 @@
-import type { DayPlan } from '../planner/day-plan.schema.ts';
+import type { DayPlan, TopTask } from '../planner/day-plan.schema.ts';
 import { dayLabel, durationLabel } from '../planner/plan-text.ts';
+import { priorityLabel } from '../labels/priority-label.ts';
+import { scoreLabel, scoreOnScale } from '../labels/score-scale.ts';
 import { safeHttpUrl } from './html-escape.ts';
 
 // What the morning email says, decided once; the HTML and the plain-text parts only dress
@@ -20,6 +22,14 @@ export interface EmailLine {
   detail: string;
 }
 
+/** A ranked task: its priority in the shared notation and its score on its scale. */
+export interface TaskLine extends EmailLine {
+  /** "P2 high · score 107 / 133" */
+  rank: string;
+  /** The score's share of the scale, 0…1, for a bar. */
+  fraction: number;
+}
+
 export interface TimelineRow extends EmailLine {
   time: string;
   kind: 'event' | 'task' | 'buffer';
@@ -33,8 +43,8 @@ export interface PlanEmailModel {
   notes: string[];
   atRisk: EmailLine[];
   /** The best task; `when` is its start, or null when it found no room. */
-  top: (EmailLine & { when: string | null }) | null;
-  next: EmailLine[];
+  top: (TaskLine & { when: string | null }) | null;
+  next: TaskLine[];
   timeline: TimelineRow[];
   allDay: string[];
   unfit: EmailLine[];
@@ -55,6 +65,15 @@ export function planEmailSubject(plan: DayPlan): string {
   const tasks = new Set(plan.blocks.flatMap((b) => (b.kind === 'task' ? [b.task_id] : []))).size;
   const focus = durationLabel(plan.summary.focus_minutes);
   return `${day} — ${plural(meetings, 'meeting')}, ${plural(tasks, 'task')} planned (${focus} focus)`;
+}
+
+function taskLine(t: TopTask): TaskLine {
+  return {
+    title: t.title,
+    detail: t.recommendation,
+    rank: `${priorityLabel(t.priority)} · score ${scoreLabel(t.score)}`,
+    fraction: scoreOnScale(t.score).fraction,
+  };
 }
 
 function unfitFooter(plan: DayPlan, hidden: number): string | null {
@@ -85,10 +104,8 @@ export function planEmailModel(plan: DayPlan, options: PlanEmailOptions): PlanEm
       : 'A day off: nothing is planned.',
     notes: plan.notes,
     atRisk: plan.at_risk.map((r) => ({ title: r.title, detail: r.reason })),
-    top: top
-      ? { title: top.title, detail: top.recommendation, when: top.start ? hhmm(top.start) : null }
-      : null,
-    next: next.map((t) => ({ title: t.title, detail: t.recommendation })),
+    top: top ? { ...taskLine(top), when: top.start ? hhmm(top.start) : null } : null,
+    next: next.map(taskLine),
     timeline: plan.blocks.map((b) => ({
       time: `${hhmm(b.start)}–${hhmm(b.end)}`,
       kind: b.kind,

@@ -1,9 +1,13 @@
-import type { EmailLine, PlanEmailModel } from './plan-email-model.ts';
+import type { EmailLine, PlanEmailModel, TaskLine } from './plan-email-model.ts';
 
 // The plain-text part: the same content as the HTML, for clients and people that prefer it.
 
 function lines(items: readonly EmailLine[]): string[] {
   return items.flatMap((i) => [`- ${i.title}`, `  ${i.detail}`]);
+}
+
+function taskLines(items: readonly TaskLine[]): string[] {
+  return items.flatMap((i) => [`- ${i.title}`, `  ${i.rank}`, `  ${i.detail}`]);
 }
 
 export function renderPlanEmailText(m: PlanEmailModel): string {
@@ -12,8 +16,8 @@ export function renderPlanEmailText(m: PlanEmailModel): string {
   if (m.atRisk.length > 0) section('Needs attention', lines(m.atRisk));
   if (m.top) {
     const when = m.top.when ? ` (at ${m.top.when})` : ' (not planned)';
-    const next = m.next.length > 0 ? ['Then:', ...lines(m.next)] : [];
-    section('Top task', [`${m.top.title}${when}`, m.top.detail, ...next]);
+    const next = m.next.length > 0 ? ['Then:', ...taskLines(m.next)] : [];
+    section('Top task', [`${m.top.title}${when}`, m.top.rank, m.top.detail, ...next]);
   }
   if (m.timeline.length > 0) {
     section(

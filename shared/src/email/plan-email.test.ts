@@ -102,11 +102,15 @@ describe('plan-email', () => {
       expect(text).toContain('09:15–09:20  (buffer)');
     });
 
-    it('shows the top task with its recommendation and start time', () => {
-      const { text } = renderPlanEmail(busyDay(), options);
+    it('shows the top task with its start, priority (P1–P5), score on its scale and why', () => {
+      const { text, html } = renderPlanEmail(busyDay(), options);
       expect(text).toContain(
-        'TOP TASK\nPay rent (at 09:20)\nOverdue — clear it before it slips further',
+        'TOP TASK\nPay rent (at 09:20)\nP3 normal · score 88 / 133\nOverdue — clear it before it slips further',
       );
+      expect(text).toMatch(/Then:\n- Write <script>.*\n {2}P2 high · score \d+ \/ 133\n/);
+      expect(html).toContain('P3 normal · score 88 / 133');
+      // The bar is as long as the score's share of the scale.
+      expect(html).toMatch(/<span style="display:block;width:66%;/);
     });
 
     it('links to the Sheet or dashboard, and never to anything but http(s)', () => {

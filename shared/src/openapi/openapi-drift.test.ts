@@ -71,8 +71,18 @@ describe('openapi drift', () => {
       // Path ids are documented from the zod schema that validates them (a UUID pattern).
       '+ paths * * parameters 0 schema pattern': 5,
       '+ paths * * parameters 0 description': 3,
+      // One priority vocabulary (P1 highest … P5 lowest): descriptions say it; the plan's
+      // top tasks carry their priority; scores say their scale.
+      '~ components schemas Task properties priority description': 1,
+      '~ paths * * requestBody content application/json schema properties priority description': 2,
+      '~ paths * * description': 2,
+      '+ paths * * responses 200 content application/json schema properties ranked items properties score description': 1,
+      '+ paths * * responses 200 content application/json schema properties top_tasks items properties priority': 1,
+      '+ paths * * responses 200 content application/json schema properties top_tasks items required 5': 1,
+      '~ paths * * responses 200 content application/json schema properties top_tasks items required 2': 1,
+      '~ paths * * responses 200 content application/json schema properties top_tasks items required 3': 1,
+      '~ paths * * responses 200 content application/json schema properties top_tasks items required 4': 1,
       // getBestTask: 200 with task null and a reason when nothing is open (was 404).
-      '~ paths * * description': 1,
       '- paths * * responses 200 content application/json schema type': 1,
       '- paths * * responses 200 content application/json schema properties': 1,
       '- paths * * responses 200 content application/json schema required': 1,
@@ -104,8 +114,18 @@ describe('openapi drift', () => {
       [`- paths * * ${ENVELOPE} 1 properties error required`]: 11,
       [`+ paths * * ${ENVELOPE} 1 properties error $ref`]: 11,
       '+ components schemas Error': 1,
+      // One priority vocabulary (P1 highest … P5 lowest): descriptions say it; the plan's
+      // top tasks carry their priority; scores say their scale.
+      '~ components schemas Task properties priority description': 1,
+      '~ paths * * requestBody content application/json schema properties priority description': 2,
+      '~ paths * * description': 2,
+      [`+ paths * * ${ENVELOPE} 0 properties data properties ranked items properties score description`]: 1,
+      [`+ paths * * ${ENVELOPE} 0 properties data properties top_tasks items properties priority`]: 1,
+      [`+ paths * * ${ENVELOPE} 0 properties data properties top_tasks items required 5`]: 1,
+      [`~ paths * * ${ENVELOPE} 0 properties data properties top_tasks items required 2`]: 1,
+      [`~ paths * * ${ENVELOPE} 0 properties data properties top_tasks items required 3`]: 1,
+      [`~ paths * * ${ENVELOPE} 0 properties data properties top_tasks items required 4`]: 1,
       // getBestTask: task null and a reason when nothing is open (was not_found).
-      '~ paths * * description': 1,
       [`- paths * * ${ENVELOPE} 0 properties data type`]: 1,
       [`- paths * * ${ENVELOPE} 0 properties data properties`]: 1,
       [`- paths * * ${ENVELOPE} 0 properties data required`]: 1,

@@ -67,6 +67,7 @@ export type AtRiskTask = z.infer<typeof AtRiskTaskSchema>;
 export const TopTaskSchema = z.object({
   task_id: z.string(),
   title: z.string(),
+  priority: z.int().meta({ description: 'As stored, 1–5; 5 is the most important (shown as P1).' }),
   score: z.number(),
   recommendation: z.string(),
   start: Instant.nullable().meta({ description: 'When its first block starts; null if unplaced.' }),

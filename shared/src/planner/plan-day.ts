@@ -186,6 +186,7 @@ export function planDay(input: PlanDayInput): DayPlan {
       return {
         task_id: c.task.id,
         title: c.task.title,
+        priority: c.task.priority,
         score: c.scored.score,
         recommendation: c.scored.reasoning.recommendation,
         start: first ? calendar.formatInstant(first.start) : null,

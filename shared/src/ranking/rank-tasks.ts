@@ -1,9 +1,10 @@
 import type { Task } from '../task/task.schema.ts';
-import { dueInstant, parseInstant } from '../task/task-time.ts';
+import { parseInstant } from '../task/task-time.ts';
 import { addDays } from '../time/civil-date.ts';
 import type { ZonedCalendar } from '../time/time-zone.ts';
 import { DEFAULT_SCORING, type ScoringConfig } from '../scoring/scoring-config.ts';
 import { scoreTask, type ScoredTask, type ScoreOptions } from '../scoring/score-task.ts';
+import { compareKeyed, keyed, type Keyed } from './rank-order.ts';
 
 /**
  * Eligible for best / ranked / plan: not completed, and not snoozed into the future.
@@ -21,50 +22,13 @@ export function isEligible(task: Task, now: number): boolean {
   return true;
 }
 
-/** A scored task with its tie-break keys, worked out only when a tie needs them. */
-interface Keyed {
-  scored: ScoredTask;
-  calendar: ZonedCalendar;
-  due?: number;
-  createdAt?: number;
-}
-
-function dueKey(k: Keyed): number {
-  if (k.due === undefined) {
-    const due = k.scored.task.due === null ? null : dueInstant(k.scored.task.due, k.calendar);
-    k.due = due ?? Number.POSITIVE_INFINITY;
-  }
-  return k.due;
-}
-
-function createdKey(k: Keyed): number {
-  if (k.createdAt === undefined) k.createdAt = parseInstant(k.scored.task.created_at) ?? 0;
-  return k.createdAt;
-}
-
-/** Score desc, then sooner due (none last), then older created_at, then id: a total order. */
-function compareKeyed(a: Keyed, b: Keyed): number {
-  const byScore = b.scored.score - a.scored.score;
-  if (byScore !== 0) return byScore;
-  const da = dueKey(a);
-  const db = dueKey(b);
-  if (da !== db) return da < db ? -1 : 1;
-  const byCreated = createdKey(a) - createdKey(b);
-  if (byCreated !== 0) return byCreated;
-  const ia = a.scored.task.id;
-  const ib = b.scored.task.id;
-  return ia < ib ? -1 : ia > ib ? 1 : 0;
-}
-
 function scoreEligible(tasks: readonly Task[], options: ScoreOptions): Keyed[] {
   const local = options.calendar.local(options.now);
   const out: Keyed[] = [];
   for (const task of tasks) {
     if (!isEligible(task, options.now)) continue;
-    out.push({
-      scored: scoreTask(task, options, local.date, local.hour),
-      calendar: options.calendar,
-    });
+    const scored = scoreTask(task, options, local.date, local.hour);
+    out.push(keyed(scored.task, scored.score, options.calendar, scored));
   }
   return out;
 }
@@ -73,7 +37,7 @@ function scoreEligible(tasks: readonly Task[], options: ScoreOptions): Keyed[] {
 export function rankTasks(tasks: readonly Task[], options: ScoreOptions): ScoredTask[] {
   return scoreEligible(tasks, options)
     .sort(compareKeyed)
-    .map((k) => k.scored);
+    .map((k) => k.scored!);
 }
 
 /** The single best task (same answer as rankTasks(...)[0]) in one pass, without sorting. */

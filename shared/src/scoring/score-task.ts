@@ -46,8 +46,9 @@ export function deadlineCase(
   // A date-only due is overdue from the first instant of the next local day; a timed due
   // one millisecond after its moment.
   const dueDate = p.kind === 'date' ? p.date : calendar.localDate(p.ms);
-  if (p.kind === 'instant' ? now > p.ms : daysBetween(today, dueDate) < 0) return 'overdue';
+  // Counted once: ranking asks this for every task.
   const days = daysBetween(today, dueDate);
+  if (p.kind === 'instant' ? now > p.ms : days < 0) return 'overdue';
   if (days <= 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days <= 6) return 'this_week';
@@ -81,6 +82,50 @@ function contextMultiplier(task: Task, config: ScoringConfig, context?: ScoringC
     : config.context.does_not_fit;
 }
 
+interface Factors {
+  deadline: DeadlineCase;
+  urgency: number;
+  effort: number;
+  tod: number;
+  ctx: number;
+  total: number;
+}
+
+/** The formula's factors and its total: the one place the score is worked out. */
+function scoreFactors(
+  task: Task,
+  options: ScoreOptions,
+  today: string | undefined,
+  localHour: number | undefined,
+): Factors {
+  const { now, calendar, context } = options;
+  const config = options.config ?? DEFAULT_SCORING;
+  const w = config.weights;
+  const deadline = deadlineCase(task.due, now, calendar, today);
+  const urgency = config.urgency[deadline];
+  const effort = effortBonus(task.effort_minutes, config);
+  const hour = localHour ?? calendar.local(now).hour;
+  const tod = timeOfDayMultiplier(task.preferred_time, hour, config);
+  const ctx = contextMultiplier(task, config, context);
+  const total = round2(
+    (urgency * w.deadline + task.priority * w.priority + effort * w.effort) * tod * ctx,
+  );
+  return { deadline, urgency, effort, tod, ctx, total };
+}
+
+/**
+ * The score alone, equal to scoreTask(...).score: for ranking many tasks of which only the
+ * best few need their reasons written.
+ */
+export function taskScore(
+  task: Task,
+  options: ScoreOptions,
+  today?: string,
+  localHour?: number,
+): number {
+  return scoreFactors(task, options, today, localHour).total;
+}
+
 /**
  * score = (urgency × 40 + priority × 10 + effort_bonus × 10) × time_of_day × context,
  * with every factor and the sentence that explains it.
@@ -91,21 +136,17 @@ export function scoreTask(
   today?: string,
   localHour?: number,
 ): ScoredTask {
-  const { now, calendar, context } = options;
-  const config = options.config ?? DEFAULT_SCORING;
-  const w = config.weights;
-  const deadline = deadlineCase(task.due, now, calendar, today);
-  const urgency = config.urgency[deadline];
-  const effort = effortBonus(task.effort_minutes, config);
-  const hour = localHour ?? calendar.local(now).hour;
-  const tod = timeOfDayMultiplier(task.preferred_time, hour, config);
-  const ctx = contextMultiplier(task, config, context);
+  const { calendar, context } = options;
+  const w = (options.config ?? DEFAULT_SCORING).weights;
+  const { deadline, urgency, effort, tod, ctx, total } = scoreFactors(
+    task,
+    options,
+    today,
+    localHour,
+  );
   const deadlineScore = round2(urgency * w.deadline);
   const priorityScore = round2(task.priority * w.priority);
   const effortScore = round2(effort * w.effort);
-  const total = round2(
-    (urgency * w.deadline + task.priority * w.priority + effort * w.effort) * tod * ctx,
-  );
   const reasoning: ScoreReasoning = {
     deadline,
     deadline_urgency: urgency,

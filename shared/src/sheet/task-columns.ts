@@ -1,4 +1,5 @@
-import { TASK_FIELDS, type Task } from '../task/task.schema.ts';
+import type { Task } from '../task/task.schema.ts';
+import { TASK_FIELDS } from '../task/task-fields.ts';
 
 export type TaskField = keyof Task;
 

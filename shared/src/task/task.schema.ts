@@ -2,15 +2,29 @@ import { z } from 'zod';
 import { isCivilDate } from '../time/civil-date.ts';
 import { isDue, isInstant } from './task-time.ts';
 import { normalizeRepeat } from '../recurrence/repeat-rule.ts';
+import {
+  dedupeTags,
+  DESCRIPTION_MAX,
+  PREFERRED_TIMES,
+  TAG_RE,
+  TAGS_MAX,
+  TASK_FIELDS,
+  TASK_STATUSES,
+  TITLE_MAX,
+} from './task-fields.ts';
 
 // One snake_case shape on the wire, in the Sheet's header row and in database columns.
 
-export const TASK_STATUSES = ['pending', 'in_progress', 'completed', 'snoozed'] as const;
-export const PREFERRED_TIMES = ['morning', 'afternoon', 'evening'] as const;
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 2000;
-export const TAGS_MAX = 20;
-export const TAG_RE = /^[\p{L}\p{N}_-]{1,40}$/u;
+export {
+  dedupeTags,
+  DESCRIPTION_MAX,
+  PREFERRED_TIMES,
+  TAG_RE,
+  TAGS_MAX,
+  TASK_FIELDS,
+  TASK_STATUSES,
+  TITLE_MAX,
+};
 
 export const TaskStatus = z.enum(TASK_STATUSES, {
   error: `status must be one of ${TASK_STATUSES.join(', ')}`,
@@ -37,7 +51,9 @@ const Priority = z
   .int({ error: 'priority must be a whole number from 1 to 5' })
   .min(1, 'priority must be at least 1')
   .max(5, 'priority must be at most 5')
-  .meta({ description: 'Importance 1 (lowest) to 5 (highest); default 3.' });
+  .meta({
+    description: 'Importance 1 (lowest) to 5 (highest), default 3; people read 5 as P1 … 1 as P5.',
+  });
 
 export const DueText = z
   .string({ error: 'due must be text' })
@@ -85,19 +101,6 @@ export const RepeatText = z
       'Recurrence as an RFC 5545 RRULE (FREQ=WEEKLY;BYDAY=MO) or a phrase like "every weekday", "every 2 weeks on friday", "monthly on the last day".',
   });
 
-export function dedupeTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const t of tags) {
-    const key = t.toLowerCase();
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(t);
-    }
-  }
-  return out;
-}
-
 const IsoTimestamp = z.string().refine(isInstant, 'must be an ISO 8601 date-time with offset');
 
 /** A stored task: every field present, null where unset. */
@@ -121,9 +124,6 @@ export const Task = z.strictObject({
   completed_at: IsoTimestamp.nullable(),
 });
 export type Task = z.infer<typeof Task>;
-
-/** The field names in wire / header / column order. */
-export const TASK_FIELDS = Object.keys(Task.shape) as (keyof Task)[];
 
 export const TaskCreateInput = z.strictObject({
   title: Title,

@@ -2,7 +2,8 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import type { OperationOutput, ZonedCalendar } from '@mindflow/shared';
 import type { MindFlowClient } from '../client/mindflow-client.ts';
 import { dueLabel } from '../format/due-label.ts';
-import { priorityWord } from '../format/priority-label.ts';
+import { priorityLabel } from '../format/priority-label.ts';
+import { scoreLabel } from '../format/score-label.ts';
 import { scoreBreakdown } from '../format/score-breakdown.ts';
 import { baseStyles } from './base-styles.ts';
 import { emit } from './events.ts';
@@ -119,7 +120,7 @@ export class MfBestTask extends LitElement {
 
   private meta(best: Best): string {
     const t = best.task;
-    const parts = [`Score ${best.score}`, `priority ${t.priority} (${priorityWord(t.priority)})`];
+    const parts = [`Score ${scoreLabel(best.score)}`, priorityLabel(t.priority)];
     if (t.due !== null && this.calendar) {
       parts.push(`due ${dueLabel(t.due, this.calendar, this.clock())}`);
     }

@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import type { ScoredTask, ZonedCalendar } from '@mindflow/shared';
 import { dueLabel } from '../format/due-label.ts';
-import { effortLabel, priorityWord } from '../format/priority-label.ts';
+import { effortLabel, priorityLabel } from '../format/priority-label.ts';
+import { scoreAriaLabel, scoreLabel } from '../format/score-label.ts';
 import { baseStyles } from './base-styles.ts';
 import { emit, type SnoozeChooseDetail } from './events.ts';
 import './mf-snooze-menu.ts';
@@ -72,7 +73,7 @@ export class MfTaskRow extends LitElement {
     const parts: string[] = [];
     if (t.due !== null && this.calendar)
       parts.push(`due ${dueLabel(t.due, this.calendar, this.clock())}`);
-    parts.push(`p${t.priority} ${priorityWord(t.priority)}`);
+    parts.push(priorityLabel(t.priority));
     if (t.effort_minutes !== null) parts.push(effortLabel(t.effort_minutes));
     if (t.preferred_time !== null) parts.push(t.preferred_time);
     for (const tag of t.tags) parts.push(`#${tag}`);
@@ -92,7 +93,12 @@ export class MfTaskRow extends LitElement {
     const overdue = s.reasoning.deadline === 'overdue';
     return html`<div class="row">
       <span class="title">${t.title}</span>
-      <span class="score muted" title="Score">${s.score}</span>
+      <span
+        class="score muted"
+        title="Score, out of the most a task can get"
+        aria-label=${scoreAriaLabel(s.score)}
+        >${scoreLabel(s.score)}</span
+      >
       <p class="meta muted ${overdue ? 'overdue' : ''}">
         ${overdue ? 'Overdue · ' : ''}${this.metaParts(s).join(' · ')}
       </p>

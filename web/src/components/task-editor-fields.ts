@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { PREFERRED_TIMES } from '@mindflow/shared';
-import { priorityWord } from '../format/priority-label.ts';
+import { priorityLabel, PRIORITIES_BY_IMPORTANCE } from '../format/priority-label.ts';
 import type { FormField, TaskForm } from '../forms/task-form.ts';
 
 // The editor's inputs, kept apart from mf-task-editor's behaviour so each file reads at once.
@@ -123,9 +123,9 @@ function descriptionField(host: FieldHost, form: TaskForm, issues: Issues) {
   </div>`;
 }
 
-const PRIORITIES: [string, string][] = [5, 4, 3, 2, 1].map((p) => [
+const PRIORITIES: [string, string][] = PRIORITIES_BY_IMPORTANCE.map((p) => [
   String(p),
-  `${p} – ${priorityWord(p)}`,
+  priorityLabel(p),
 ]);
 const TIMES: [string, string][] = [
   ['', 'Any time'],

@@ -1,15 +1,12 @@
-// Priority is 1–5 with 5 the most important (the catalogue's scale); quick add reads
-// Todoist's p1 as 5. Showing the word avoids "is 1 high or low?" on both scales.
-const WORDS: Record<number, string> = { 5: 'top', 4: 'high', 3: 'normal', 2: 'low', 1: 'lowest' };
-
-export function priorityWord(priority: number): string {
-  return WORDS[priority] ?? String(priority);
-}
-
-/** "Priority 5 (top)". */
-export function priorityLabel(priority: number): string {
-  return `Priority ${priority} (${priorityWord(priority)})`;
-}
+// Priority and effort as people read them. The priority words and codes are the shared
+// vocabulary (shared/src/labels): P1 highest … P5 lowest, the same in the sidebar, the web
+// app, the email and the CLI.
+export {
+  priorityCode,
+  priorityLabel,
+  priorityWord,
+  PRIORITIES_BY_IMPORTANCE,
+} from '@mindflow/shared';
 
 export function effortLabel(minutes: number): string {
   if (minutes < 60) return `${minutes} min`;

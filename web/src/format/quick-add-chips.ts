@@ -1,6 +1,6 @@
 import { describeRepeat, type QuickAddParse, type ZonedCalendar } from '@mindflow/shared';
 import { dueLabelLong } from './due-label.ts';
-import { effortLabel, priorityWord } from './priority-label.ts';
+import { effortLabel, priorityLabel } from './priority-label.ts';
 
 export type ChipKind =
   'title' | 'due' | 'priority' | 'effort' | 'tag' | 'preferred_time' | 'repeat';
@@ -26,8 +26,7 @@ export function quickAddChips(
     chips.push({ kind: 'due', label: 'Due', value: dueLabelLong(f.due, calendar, now) });
   }
   if (f.priority !== null) {
-    const value = `${f.priority} (${priorityWord(f.priority)})`;
-    chips.push({ kind: 'priority', label: 'Priority', value });
+    chips.push({ kind: 'priority', label: 'Priority', value: priorityLabel(f.priority) });
   }
   if (f.effort_minutes !== null) {
     chips.push({ kind: 'effort', label: 'Effort', value: effortLabel(f.effort_minutes) });

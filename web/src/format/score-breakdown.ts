@@ -1,5 +1,5 @@
-import type { DeadlineCase, ScoreReasoning } from '@mindflow/shared';
-import { priorityWord } from './priority-label.ts';
+import { scoreOnScale, type DeadlineCase, type ScoreReasoning } from '@mindflow/shared';
+import { priorityLabel } from './priority-label.ts';
 
 const DEADLINES: Record<DeadlineCase, string> = {
   overdue: 'Overdue',
@@ -24,16 +24,14 @@ function points(n: number): string {
 export function scoreBreakdown(r: ScoreReasoning): BreakdownRow[] {
   const rows: BreakdownRow[] = [
     { factor: `Deadline: ${DEADLINES[r.deadline]}`, effect: points(r.deadline_urgency_score) },
-    {
-      factor: `Priority ${r.priority} (${priorityWord(r.priority)})`,
-      effect: points(r.priority_score),
-    },
+    { factor: `Priority ${priorityLabel(r.priority)}`, effect: points(r.priority_score) },
     { factor: 'Effort', effect: points(r.effort_bonus_score) },
     { factor: 'Time of day', effect: `× ${r.time_of_day_multiplier}` },
   ];
   if (r.context_multiplier !== 1) {
     rows.push({ factor: 'Free time now', effect: `× ${r.context_multiplier}` });
   }
-  rows.push({ factor: 'Score', effect: String(r.total_score) });
+  // The exact sum, with the scale it is on.
+  rows.push({ factor: 'Score', effect: `${r.total_score} / ${scoreOnScale(r.total_score).max}` });
   return rows;
 }

@@ -30,7 +30,7 @@ describe('quick-add-chips', () => {
       expect(quickAddChips(parse, calendar, now).map((c) => `${c.label}: ${c.value}`)).toEqual([
         'Title: Review Q3 metrics',
         'Due: Friday (Fri, Mar 13), 3:00 PM',
-        'Priority: 5 (top)',
+        'Priority: P1 highest',
         'Effort: 1 h 30 min',
         'Tag: #work',
         'Tag: #q3',
@@ -60,10 +60,10 @@ describe('score-breakdown', () => {
     it('lists points, then multipliers, then the score', () => {
       expect(scoreBreakdown(reasoning)).toEqual([
         { factor: 'Deadline: Due tomorrow', effect: '+32' },
-        { factor: 'Priority 4 (high)', effect: '+40' },
+        { factor: 'Priority P2 high', effect: '+40' },
         { factor: 'Effort', effect: '+5' },
         { factor: 'Time of day', effect: '× 1.1' },
-        { factor: 'Score', effect: '84.7' },
+        { factor: 'Score', effect: '84.7 / 133' },
       ]);
     });
 

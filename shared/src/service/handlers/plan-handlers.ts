@@ -17,7 +17,11 @@ type PlanOutput = OperationOutput<'getDailyPlan'>;
 export function fitPlanToBudget(plan: DayPlan, budget: number): PlanOutput {
   const size = JSON.stringify(plan).length;
   if (size <= budget) return plan;
-  const rest = size - JSON.stringify(plan.unscheduled).length;
+  // What stays, plus the `"unscheduled_omitted":N,` the cut adds (N at most the whole list).
+  const rest =
+    size -
+    JSON.stringify(plan.unscheduled).length +
+    JSON.stringify({ unscheduled_omitted: plan.unscheduled.length }).length;
   const kept = fitToBudget(plan.unscheduled, Math.max(0, budget - rest));
   return { ...plan, unscheduled: kept, unscheduled_omitted: plan.unscheduled.length - kept.length };
 }
