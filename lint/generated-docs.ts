@@ -68,13 +68,26 @@ export const EXAMPLE_ZONE = 'America/New_York';
 
 const points = (n: number) => String(Math.round(n * 100) / 100);
 
-/** The template's tasks ranked as `mindflow rank` ranks them, every factor shown. */
-function scoringExample(root: string): string {
+/** The template's tasks, and their ranking at the example's moment. */
+function rankedExample(root: string) {
   const calendar = new ZonedCalendar(intlTimeZone, EXAMPLE_ZONE);
   const now = Date.parse(EXAMPLE_NOW);
   const text = readFileSync(join(root, 'sheets-template/Tasks.csv'), 'utf8');
   const { tasks } = readTasksCsv(text, { calendar, now });
-  const ranked = rankTasks(tasks, { now, calendar });
+  return { tasks, now, ranked: rankTasks(tasks, { now, calendar }) };
+}
+
+/** The reasons one task's score comes with, as the API sends them. */
+function scoringReasoning(root: string): string {
+  const { ranked } = rankedExample(root);
+  const blog = ranked.find((s) => s.task.title === 'Write blog post');
+  if (!blog) throw new Error('sheets-template/Tasks.csv has no "Write blog post" to show');
+  return ['```json', JSON.stringify(blog.reasoning, null, 2), '```'].join('\n');
+}
+
+/** The template's tasks ranked as `mindflow rank` ranks them, every factor shown. */
+function scoringExample(root: string): string {
+  const { tasks, now, ranked } = rankedExample(root);
   const w = DEFAULT_SCORING.weights;
   const row = ({ task, score, reasoning: r }: ScoredTask, i: number) => {
     const sum = `(${points(r.deadline_urgency_score)} + ${points(r.priority_score)} + ${points(r.effort_bonus_score)})`;
@@ -110,6 +123,7 @@ function scoringExample(root: string): string {
 export const GENERATED_BLOCKS: readonly GeneratedBlock[] = [
   { page: 'docs/api.md', name: 'operations', render: operationsTable },
   { page: 'docs/scoring.md', name: 'scoring-example', render: scoringExample },
+  { page: 'docs/scoring.md', name: 'scoring-reasoning', render: scoringReasoning },
 ];
 
 const begin = (name: string) => `<!-- begin generated: ${name} -->`;
