@@ -8,14 +8,17 @@ import {
   DEFAULT_SCORING,
   intlTimeZone,
   isEligible,
+  maxScore,
   OPERATION_NAMES,
   OPERATIONS,
   openApiPath,
   pathFields,
   priorityLabel,
+  PRIORITIES_BY_IMPORTANCE,
   rankTasks,
   scoreLabel,
   ZonedCalendar,
+  type DeadlineCase,
   type OperationDef,
   type ScoredTask,
 } from '../shared/src/index.ts';
@@ -60,6 +63,105 @@ function operationsTable(): string {
     '|---|---|---|---|---|---|',
     ...rows,
   ].join('\n');
+}
+
+const C = DEFAULT_SCORING;
+const W = C.weights;
+
+function table(header: string[], rows: string[][]): string {
+  return [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+/** The formula with the weights of DEFAULT_SCORING. */
+function scoringFormula(): string {
+  return [
+    '```',
+    `score = round2( (deadline_urgency × ${W.deadline} + priority × ${W.priority} + effort_bonus × ${W.effort}) × time_of_day × context )`,
+    '```',
+  ].join('\n');
+}
+
+const DEADLINE_WHEN: Record<DeadlineCase, string> = {
+  overdue: 'a date-only due before today; a timed due whose moment has passed',
+  today: 'due later today',
+  tomorrow: `${code('days')} = 1`,
+  this_week: `${code('days')} 2 to 6`,
+  later: `${code('days')} ≥ 7`,
+  none: 'no due',
+};
+
+function scoringDeadline(): string {
+  const cases = Object.keys(DEADLINE_WHEN) as DeadlineCase[];
+  return table(
+    [`case (${code('reasoning.deadline')})`, 'when', 'urgency', `points (× ${W.deadline})`],
+    cases.map((c) => [
+      code(c),
+      DEADLINE_WHEN[c],
+      String(C.urgency[c]),
+      points(C.urgency[c] * W.deadline),
+    ]),
+  );
+}
+
+function scoringPriority(): string {
+  return table(
+    ['priority', 'stored', `points (× ${W.priority})`],
+    PRIORITIES_BY_IMPORTANCE.map((p) => [priorityLabel(p), String(p), points(p * W.priority)]),
+  );
+}
+
+function scoringEffort(): string {
+  const rows = C.effort.map((e) => [
+    `≤ ${e.max_minutes}`,
+    String(e.bonus),
+    points(e.bonus * W.effort),
+  ]);
+  rows.push(['more', String(C.effort_longer), points(C.effort_longer * W.effort)]);
+  rows.push(['no estimate', String(C.effort_none), points(C.effort_none * W.effort)]);
+  return table([code('effort_minutes'), 'bonus', `points (× ${W.effort})`], rows);
+}
+
+function scoringTimeOfDay(): string {
+  const t = C.time_of_day;
+  const hour = (h: number) => String(h).padStart(2, '0');
+  const windows = Object.entries(t.windows)
+    .map(([name, [from, to]]) => `${code(name)} [${hour(from)}, ${hour(to)})`)
+    .join(', ');
+  return [
+    `Windows of local hours: ${windows}.`,
+    '',
+    table(
+      ['case', 'multiplier'],
+      [
+        ['no preference', String(t.none)],
+        ['the local hour now is inside the preferred window', String(t.match)],
+        ['outside it (including hours no window covers)', String(t.mismatch)],
+      ],
+    ),
+  ].join('\n');
+}
+
+function scoringContext(): string {
+  const x = C.context;
+  return table(
+    ['case', 'multiplier'],
+    [
+      ["the task's estimate fits in the free minutes", String(x.fits)],
+      ['it does not fit', String(x.does_not_fit)],
+      ['no estimate, or no context given', String(x.unknown)],
+    ],
+  );
+}
+
+function scoringScale(): string {
+  const u = Math.max(...Object.values(C.urgency));
+  const e = Math.max(C.effort_longer, C.effort_none, ...C.effort.map((s) => s.bonus));
+  const t = C.time_of_day;
+  const x = C.context;
+  const sum = `(${points(u * W.deadline)} + ${points(5 * W.priority)} + ${points(e * W.effort)})`;
+  const tod = Math.max(t.match, t.mismatch, t.none);
+  const ctx = Math.max(x.fits, x.does_not_fit, x.unknown);
+  return `The highest score the formula can give is ${sum} × ${tod} × ${ctx} = ${points(maxScore())}, shown as ${code(scoreLabel(maxScore()))}.`;
 }
 
 /** The moment and zone the scoring example is ranked at: a Wednesday morning in New York. */
@@ -122,6 +224,13 @@ function scoringExample(root: string): string {
 
 export const GENERATED_BLOCKS: readonly GeneratedBlock[] = [
   { page: 'docs/api.md', name: 'operations', render: operationsTable },
+  { page: 'docs/scoring.md', name: 'scoring-formula', render: scoringFormula },
+  { page: 'docs/scoring.md', name: 'scoring-deadline', render: scoringDeadline },
+  { page: 'docs/scoring.md', name: 'scoring-priority', render: scoringPriority },
+  { page: 'docs/scoring.md', name: 'scoring-effort', render: scoringEffort },
+  { page: 'docs/scoring.md', name: 'scoring-time-of-day', render: scoringTimeOfDay },
+  { page: 'docs/scoring.md', name: 'scoring-context', render: scoringContext },
+  { page: 'docs/scoring.md', name: 'scoring-scale', render: scoringScale },
   { page: 'docs/scoring.md', name: 'scoring-example', render: scoringExample },
   { page: 'docs/scoring.md', name: 'scoring-reasoning', render: scoringReasoning },
 ];
