@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  DEFAULT_PLAN_SETTINGS,
   DEFAULT_SCORING,
   intlTimeZone,
   isEligible,
@@ -20,6 +21,7 @@ import {
   ZonedCalendar,
   type DeadlineCase,
   type OperationDef,
+  type PlanSettings,
   type ScoredTask,
 } from '../shared/src/index.ts';
 import { readTasksCsv } from '../server/src/csv/task-csv.ts';
@@ -164,6 +166,29 @@ function scoringScale(): string {
   return `The highest score the formula can give is ${sum} × ${tod} × ${ctx} = ${points(maxScore())}, shown as ${code(scoreLabel(maxScore()))}.`;
 }
 
+const PLAN_SETTING_MEANING: Record<keyof PlanSettings, string> = {
+  working_hours: `${code('HH:MM')}, ${code('24:00')} for midnight; start before end (no ranges across midnight)`,
+  working_days: 'ISO weekdays, 1 = Monday … 7 = Sunday',
+  lunch: 'a range kept free like a meeting, with no buffer after it',
+  buffer_minutes: 'kept free after every meeting',
+  default_effort_minutes: 'what a task without an estimate is planned as',
+  min_block_minutes: 'free gaps shorter than this are not offered to tasks',
+  min_chunk_minutes: "a split task's parts are never shorter than this",
+};
+
+/** The planning settings with their defaults, from the schema that parses them. */
+function planSettings(): string {
+  const keys = Object.keys(PLAN_SETTING_MEANING) as (keyof PlanSettings)[];
+  return table(
+    ['setting', 'default', 'meaning'],
+    keys.map((k) => [
+      code(k),
+      code(JSON.stringify(DEFAULT_PLAN_SETTINGS[k])),
+      PLAN_SETTING_MEANING[k],
+    ]),
+  );
+}
+
 /** The moment and zone the scoring example is ranked at: a Wednesday morning in New York. */
 export const EXAMPLE_NOW = '2026-11-25T09:00:00-05:00';
 export const EXAMPLE_ZONE = 'America/New_York';
@@ -232,6 +257,7 @@ export const GENERATED_BLOCKS: readonly GeneratedBlock[] = [
   { page: 'docs/scoring.md', name: 'scoring-context', render: scoringContext },
   { page: 'docs/scoring.md', name: 'scoring-scale', render: scoringScale },
   { page: 'docs/scoring.md', name: 'scoring-example', render: scoringExample },
+  { page: 'docs/planning.md', name: 'plan-settings', render: planSettings },
   { page: 'docs/scoring.md', name: 'scoring-reasoning', render: scoringReasoning },
 ];
 
