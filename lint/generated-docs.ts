@@ -11,6 +11,7 @@ import {
   isEligible,
   maxScore,
   OPERATION_NAMES,
+  planDay,
   OPERATIONS,
   openApiPath,
   pathFields,
@@ -19,6 +20,7 @@ import {
   rankTasks,
   scoreLabel,
   ZonedCalendar,
+  type CalendarEvent,
   type DeadlineCase,
   type OperationDef,
   type PlanSettings,
@@ -247,6 +249,52 @@ function scoringExample(root: string): string {
   ].join('\n');
 }
 
+/** The day the planning example plans: the template's tasks around a few meetings. */
+export const PLAN_EXAMPLE_EVENTS: CalendarEvent[] = [
+  { title: 'Standup', start: '2026-11-25T09:30:00-05:00', end: '2026-11-25T09:45:00-05:00' },
+  { title: 'Design review', start: '2026-11-25T11:00:00-05:00', end: '2026-11-25T12:00:00-05:00' },
+  {
+    title: 'Vendor call',
+    start: '2026-11-25T14:00:00-05:00',
+    end: '2026-11-25T15:00:00-05:00',
+    response: 'declined',
+  },
+  { title: "Sam's birthday", start: '2026-11-25', end: '2026-11-26', all_day: true },
+];
+
+function planExample(root: string): string {
+  const calendar = new ZonedCalendar(intlTimeZone, EXAMPLE_ZONE);
+  const now = Date.parse('2026-11-25T07:30:00-05:00');
+  const text = readFileSync(join(root, 'sheets-template/Tasks.csv'), 'utf8');
+  const { tasks } = readTasksCsv(text, { calendar, now });
+  const plan = planDay({ date: '2026-11-25', now, calendar, tasks, events: PLAN_EXAMPLE_EVENTS });
+  const clock = (iso: string) => iso.slice(11, 16);
+  const blocks = plan.blocks.map((b) => [
+    `${clock(b.start)}–${clock(b.end)}`,
+    b.kind,
+    b.kind === 'task' && b.part !== '1/1' ? `${b.title} (${b.part})` : b.title,
+    b.why,
+  ]);
+  const list = (items: { title: string; reason: string }[]) =>
+    items.length === 0 ? ['- none'] : items.map((i) => `- ${i.title}: ${i.reason}`);
+  const s = plan.summary;
+  return [
+    table(['time', 'kind', 'title', 'why'], blocks),
+    '',
+    `All day: ${plan.all_day.map((a) => a.title).join(', ') || 'nothing'}. Notes: ${plan.notes.join(' ') || 'none'}.`,
+    '',
+    '**Did not fit** (`unscheduled`):',
+    '',
+    ...list(plan.unscheduled),
+    '',
+    '**At risk** (`at_risk`):',
+    '',
+    ...list(plan.at_risk),
+    '',
+    `Summary: ${s.meeting_minutes} min of meetings, ${s.focus_minutes} min of tasks, ${s.free_minutes} min free, ${s.load_percent}% of the working time taken.`,
+  ].join('\n');
+}
+
 export const GENERATED_BLOCKS: readonly GeneratedBlock[] = [
   { page: 'docs/api.md', name: 'operations', render: operationsTable },
   { page: 'docs/scoring.md', name: 'scoring-formula', render: scoringFormula },
@@ -258,6 +306,7 @@ export const GENERATED_BLOCKS: readonly GeneratedBlock[] = [
   { page: 'docs/scoring.md', name: 'scoring-scale', render: scoringScale },
   { page: 'docs/scoring.md', name: 'scoring-example', render: scoringExample },
   { page: 'docs/planning.md', name: 'plan-settings', render: planSettings },
+  { page: 'docs/planning.md', name: 'plan-example', render: planExample },
   { page: 'docs/scoring.md', name: 'scoring-reasoning', render: scoringReasoning },
 ];
 
