@@ -20,12 +20,12 @@ import {
   rankTasks,
   scoreLabel,
   ZonedCalendar,
-  type CalendarEvent,
   type DeadlineCase,
   type OperationDef,
   type PlanSettings,
   type ScoredTask,
 } from '../shared/src/index.ts';
+import { eventsFromIcs } from '../server/src/calendar/ics-events.ts';
 import { readTasksCsv } from '../server/src/csv/task-csv.ts';
 
 export interface GeneratedBlock {
@@ -249,25 +249,20 @@ function scoringExample(root: string): string {
   ].join('\n');
 }
 
-/** The day the planning example plans: the template's tasks around a few meetings. */
-export const PLAN_EXAMPLE_EVENTS: CalendarEvent[] = [
-  { title: 'Standup', start: '2026-11-25T09:30:00-05:00', end: '2026-11-25T09:45:00-05:00' },
-  { title: 'Design review', start: '2026-11-25T11:00:00-05:00', end: '2026-11-25T12:00:00-05:00' },
-  {
-    title: 'Vendor call',
-    start: '2026-11-25T14:00:00-05:00',
-    end: '2026-11-25T15:00:00-05:00',
-    response: 'declined',
-  },
-  { title: "Sam's birthday", start: '2026-11-25', end: '2026-11-26', all_day: true },
-];
+/** The planning example's calendar: docs/example-day.ics, which `mindflow plan --ics` reads too. */
+export const PLAN_EXAMPLE_ICS = 'docs/example-day.ics';
 
 function planExample(root: string): string {
   const calendar = new ZonedCalendar(intlTimeZone, EXAMPLE_ZONE);
   const now = Date.parse('2026-11-25T07:30:00-05:00');
   const text = readFileSync(join(root, 'sheets-template/Tasks.csv'), 'utf8');
   const { tasks } = readTasksCsv(text, { calendar, now });
-  const plan = planDay({ date: '2026-11-25', now, calendar, tasks, events: PLAN_EXAMPLE_EVENTS });
+  const day = { start: calendar.startOfDay('2026-11-25'), end: calendar.endOfDay('2026-11-25') };
+  const ics = readFileSync(join(root, PLAN_EXAMPLE_ICS), 'utf8');
+  const events = eventsFromIcs(ics, day.start, day.end, EXAMPLE_ZONE, {
+    selfEmail: 'me@example.com',
+  });
+  const plan = planDay({ date: '2026-11-25', now, calendar, tasks, events });
   const clock = (iso: string) => iso.slice(11, 16);
   const blocks = plan.blocks.map((b) => [
     `${clock(b.start)}–${clock(b.end)}`,
