@@ -220,10 +220,9 @@ function scoringExample(root: string): string {
   const w = DEFAULT_SCORING.weights;
   const row = ({ task, score, reasoning: r }: ScoredTask, i: number) => {
     const sum = `(${points(r.deadline_urgency_score)} + ${points(r.priority_score)} + ${points(r.effort_bonus_score)})`;
-    const multipliers = [r.time_of_day_multiplier, r.context_multiplier]
-      .filter((m) => m !== 1)
-      .map((m) => ` × ${m}`)
-      .join('');
+    // The context multiplier is shown only when a host passes calendar context (none does yet).
+    const ctx = r.context_multiplier === 1 ? '' : ` × ${r.context_multiplier}`;
+    const multipliers = ` × ${r.time_of_day_multiplier}${ctx}`;
     return [
       String(i + 1),
       task.title,
