@@ -6,7 +6,7 @@ import {
   TaskId,
   TaskPatchFields,
 } from '../task/task.schema.ts';
-import { isCivilDate } from '../time/civil-date.ts';
+import { ACCEPTED_YEARS_RULE, isCivilDate, isInAcceptedYears } from '../time/civil-date.ts';
 import { isInstant } from '../task/task-time.ts';
 import { scoreOnScale } from '../labels/score-scale.ts';
 
@@ -35,6 +35,10 @@ export const QuickAddInput = z.strictObject({
 const DateText = z
   .string()
   .refine(isCivilDate, 'must be a date YYYY-MM-DD')
+  .refine((s) => !isCivilDate(s) || isInAcceptedYears(s), {
+    message: `must be ${ACCEPTED_YEARS_RULE}`,
+    params: { rule: 'range' },
+  })
   .meta({ description: 'A date YYYY-MM-DD.' });
 
 export const LIST_LIMIT_MAX = 100;
@@ -116,6 +120,10 @@ export const SnoozeTaskInput = z
         (s) => isCivilDate(s) || isInstant(s),
         'until must be a date YYYY-MM-DD or a date-time with offset',
       )
+      .refine((s) => !(isCivilDate(s) || isInstant(s)) || isInAcceptedYears(s), {
+        message: `until must be ${ACCEPTED_YEARS_RULE}`,
+        params: { rule: 'range' },
+      })
       .optional()
       .meta({ description: 'Snooze until this date (start of day) or date-time.' }),
     duration: z

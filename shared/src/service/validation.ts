@@ -17,7 +17,8 @@ function ruleOf(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return 'unknown_field';
     case 'custom':
-      return 'format';
+      // A refine may name its rule: { params: { rule: 'range' } }.
+      return typeof issue.params?.['rule'] === 'string' ? issue.params['rule'] : 'format';
     default:
       return issue.code;
   }

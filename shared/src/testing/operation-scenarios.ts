@@ -89,6 +89,39 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'dates outside 1970–2199 are refused naming the field; a task due 2199-12-31 plans',
+    run: async (t) => {
+      const e = await failure(
+        t,
+        'createTask',
+        { title: 'x', due: '9999-12-31' },
+        'validation_failed',
+      );
+      expect(e.details).toEqual([
+        { field: 'due', rule: 'range', message: 'due must be between 1970-01-01 and 2199-12-31' },
+      ]);
+      await failure(
+        t,
+        'createTask',
+        { title: 'x', due: '1969-12-31T23:00:00Z' },
+        'validation_failed',
+      );
+      await failure(t, 'getDailyPlan', { date: '2200-01-01' }, 'validation_failed');
+      const a = await call(t, 'createTask', {
+        title: 'Edge',
+        due: '2199-12-31',
+        effort_minutes: 30,
+      });
+      await failure(t, 'snoozeTask', { id: a.id, until: '2200-01-01' }, 'validation_failed');
+      const plan = await call(t, 'getDailyPlan', {});
+      const listed =
+        plan.blocks.some((x: Data) => x.task_id === a.id) ||
+        plan.unscheduled.some((x: Data) => x.task_id === a.id);
+      expect(listed).toBe(true);
+      expect((await call(t, 'getBestTask', {})).task.id).toBe(a.id);
+    },
+  },
+  {
     name: 'quickAddTask understands priority, tags and effort, and dry_run saves nothing',
     run: async (t) => {
       const preview = await call(t, 'quickAddTask', {
