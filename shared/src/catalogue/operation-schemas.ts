@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  DueText,
   InstantText,
   Task,
   TaskCreateInput,
@@ -13,6 +14,18 @@ import { scoreOnScale } from '../labels/score-scale.ts';
 // Input and output schemas of the catalogue's operations. Inputs reject unknown fields.
 
 export const IdInput = z.strictObject({ id: TaskId.meta({ description: 'The task id.' }) });
+
+export const CompleteTaskInput = z.strictObject({
+  id: TaskId.meta({ description: 'The task id.' }),
+  expected_due: DueText.nullable().optional().meta({
+    description:
+      'The due of the occurrence you are completing, as you were shown it. A recurring task moves on only from that occurrence; completing it again changes nothing and answers the same.',
+  }),
+  expected_updated_at: InstantText.optional().meta({
+    description:
+      'The task’s updated_at as you last saw it; if it changed since, nothing is completed (409, or 412 with If-Match).',
+  }),
+});
 
 export const CreateTaskInput = TaskCreateInput;
 

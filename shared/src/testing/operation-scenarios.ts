@@ -209,6 +209,41 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'completeTask takes the occurrence it was shown: a repeat or 20 at once move it once',
+    run: async (t) => {
+      const a = await call(t, 'createTask', {
+        title: 'Water plants',
+        due: '2026-01-05',
+        repeat: 'FREQ=DAILY',
+      });
+      const first = await call(t, 'completeTask', { id: a.id, expected_due: '2026-01-05' });
+      expect(first).toMatchObject({ recurring: true, previous_due: '2026-01-05' });
+      const again = await call(t, 'completeTask', { id: a.id, expected_due: '2026-01-05' });
+      expect(again).toEqual(first);
+      const shown = first.task.due as string;
+      const all = await Promise.all(
+        Array.from({ length: 20 }, () => t('completeTask', { id: a.id, expected_due: shown })),
+      );
+      const answers = all.map((r) => (r.ok ? (r.data as Data) : r.error));
+      const moved = answers.map((x) => (x as Data).next_due as string);
+      expect(new Set(moved).size, JSON.stringify(answers[0])).toBe(1);
+      const after = await call(t, 'getTask', { id: a.id });
+      expect(after.due).toBe(moved[0]);
+      expect(after.due > shown).toBe(true);
+      for (const x of answers) expect(x).toMatchObject({ previous_due: shown, task: { id: a.id } });
+      // A due the task never had: refused as stale, nothing moves.
+      const e = await failure(
+        t,
+        'completeTask',
+        { id: a.id, expected_due: '2199-01-01' },
+        'conflict',
+      );
+      expect(e.details).toMatchObject({ reason: 'stale', due: after.due });
+      await failure(t, 'completeTask', { id: a.id, expected_updated_at: a.updated_at }, 'conflict');
+      expect((await call(t, 'getTask', { id: a.id })).due).toBe(after.due);
+    },
+  },
+  {
     name: 'snoozeTask hides a task from best and ranked until the snooze ends',
     run: async (t) => {
       const a = await call(t, 'createTask', { title: 'Snooze me', due: '2020-01-01', priority: 5 });
