@@ -15,6 +15,7 @@ import {
   type RowContext,
   type Task,
 } from '@mindflow/shared';
+import { neutraliseCell, restoreRecord } from './csv-cells.ts';
 
 // A CSV file in the Tasks sheet's layout (header = task fields), as the add-on exports it:
 // what `mindflow rank/plan --csv` read and `mindflow migrate csv:FILE` reads and writes.
@@ -65,6 +66,7 @@ export function readTasksCsv(
   } catch (error) {
     throw new Error(`the file is not valid CSV: ${(error as Error).message}`, { cause: error });
   }
+  for (const r of records) restoreRecord(r.record);
   const [header, ...rows] = records;
   if (!header) return { tasks: [], problems: [] };
   const lookup = locateColumns(header.record, ['title']);
@@ -126,8 +128,12 @@ const COLUMNS = Object.fromEntries(TASK_FIELDS.map((f, i) => [f, i])) as ColumnM
 
 /** Writes the whole file atomically (temp file + rename): an interruption leaves the old one. */
 export async function writeTasksCsvFile(file: string, tasks: readonly Task[]): Promise<void> {
-  const rows = tasks.map((t) => writeTaskRow(t, COLUMNS, TASK_FIELDS.length));
-  const text = stringify([[...TASK_FIELDS], ...rows], { quoted_match: /[\r\n",]/ });
+  const rows = tasks.map((t) =>
+    writeTaskRow(t, COLUMNS, TASK_FIELDS.length).map((cell) =>
+      typeof cell === 'string' ? neutraliseCell(cell) : cell,
+    ),
+  );
+  const text = stringify([[...TASK_FIELDS], ...rows], { quoted_match: /[\r\n",\t]/ });
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, text, 'utf8');
   await rename(temp, file);
