@@ -122,6 +122,30 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'a lone UTF-16 surrogate in any text is refused naming the field; emoji are kept',
+    run: async (t) => {
+      const e = await failure(
+        t,
+        'createTask',
+        { title: 'Broken \ud83d title', tags: ['ok', 'x\udc00'] },
+        'validation_failed',
+      );
+      expect(
+        (e.details as { field: string; rule: string }[]).map((d) => [d.field, d.rule]),
+      ).toEqual([
+        ['title', 'unicode'],
+        ['tags.1', 'unicode'],
+      ]);
+      await failure(t, 'quickAddTask', { text: 'Call \udfff mum' }, 'validation_failed');
+      const a = await call(t, 'createTask', { title: 'Water 🌱 plants', description: '日本語 ok' });
+      await failure(t, 'updateTask', { id: a.id, description: '\ud800' }, 'validation_failed');
+      expect(await call(t, 'getTask', { id: a.id })).toMatchObject({
+        title: 'Water 🌱 plants',
+        description: '日本語 ok',
+      });
+    },
+  },
+  {
     name: 'quickAddTask understands priority, tags and effort, and dry_run saves nothing',
     run: async (t) => {
       const preview = await call(t, 'quickAddTask', {
