@@ -23,11 +23,13 @@ import { neutraliseCell, restoreRecord } from './csv-cells.ts';
 export interface CsvProblem {
   line: number;
   messages: string[];
+  /** True when the row was not read at all; false when it was read with a fallback value. */
+  skipped: boolean;
 }
 
 export interface CsvTasks {
   tasks: Task[];
-  /** Rows skipped, and rows read with warnings, by their line in the file. */
+  /** Rows skipped, and rows read with a fallback value, by their line in the file. */
   problems: CsvProblem[];
 }
 
@@ -83,19 +85,20 @@ export function readTasksCsv(
     });
     if (read.kind === 'blank') continue;
     if (read.kind === 'invalid') {
-      problems.push({ line, messages: read.warnings });
+      problems.push({ line, messages: read.warnings, skipped: true });
       continue;
     }
     if (seen.has(read.task.id)) {
       problems.push({
         line,
         messages: [`id: ${read.task.id} appears on an earlier line; row skipped`],
+        skipped: true,
       });
       continue;
     }
     seen.add(read.task.id);
     tasks.push(read.task);
-    if (read.warnings.length > 0) problems.push({ line, messages: read.warnings });
+    if (read.warnings.length > 0) problems.push({ line, messages: read.warnings, skipped: false });
   }
   return { tasks, problems };
 }
@@ -104,12 +107,13 @@ export function readTasksCsv(
 export async function readTasksCsvFile(
   file: string,
   zone = 'UTC',
-): Promise<{ tasks: Task[]; problems: string[] }> {
+): Promise<{ tasks: Task[]; problems: string[]; warnings: string[] }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { tasks: [], problems: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { tasks: [], problems: [], warnings: [] };
     throw error;
   }
   const path = resolve(file);
@@ -118,9 +122,11 @@ export async function readTasksCsvFile(
     now: Date.now(),
     idForLine: (line) => nameUuid(`${path}#${line}`),
   });
+  const say = (p: CsvProblem) => `${file}:${p.line}: ${p.messages.join('; ')}`;
   return {
     tasks: read.tasks,
-    problems: read.problems.map((p) => `${file}:${p.line}: ${p.messages.join('; ')}`),
+    problems: read.problems.filter((p) => p.skipped).map(say),
+    warnings: read.problems.filter((p) => !p.skipped).map(say),
   };
 }
 
