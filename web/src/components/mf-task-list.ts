@@ -117,7 +117,7 @@ export class MfTaskList extends LitElement {
     e.stopPropagation();
     const { task } = e.detail;
     if (!this.client) return;
-    const answer = await this.client.call('completeTask', { id: task.id });
+    const answer = await this.client.call('completeTask', { id: task.id, expected_due: task.due });
     if (!answer.ok) return this.fail(answer.error, `complete “${task.title}”`);
     const { next_due } = answer.data;
     const message =
