@@ -39,6 +39,22 @@ interface CallerRow {
   settings: string | null;
 }
 
+/** Live tokens of each kind one user may hold, unless configured otherwise. */
+export const DEFAULT_MAX_TOKENS_PER_USER = 100;
+
+/** Minting a personal token past the per-user limit: the route answers 409 with this. */
+export class TokenLimitError extends Error {
+  readonly limit: number;
+  constructor(limit: number) {
+    super(
+      `You have ${limit} API tokens, the most one account may have: revoke one you no longer ` +
+        'use (DELETE /api/tokens/{id}) before creating another',
+    );
+    this.name = 'TokenLimitError';
+    this.limit = limit;
+  }
+}
+
 // last_used_at is written at most this often, so reads stay reads.
 const LAST_USED_GRANULARITY_MS = 60 * 60 * 1000;
 
@@ -47,9 +63,16 @@ export class AccountRepository {
   private readonly db: SqlClient;
   private readonly clock: () => number;
 
-  constructor(db: SqlClient, clock: () => number = Date.now) {
+  private readonly maxTokens: number;
+
+  constructor(
+    db: SqlClient,
+    clock: () => number = Date.now,
+    limits: { maxTokensPerUser?: number } = {},
+  ) {
     this.db = db;
     this.clock = clock;
+    this.maxTokens = limits.maxTokensPerUser ?? DEFAULT_MAX_TOKENS_PER_USER;
   }
 
   private now(): string {
@@ -147,7 +170,12 @@ export class AccountRepository {
     );
   }
 
-  /** Issues a token; the plain token is returned here once and never stored. */
+  /**
+   * Issues a token; the plain token is returned here once and never stored. A user holds at
+   * most `maxTokensPerUser` of each kind: a personal token past that throws TokenLimitError
+   * (checked in the INSERT itself), and a sign-in past that ends the oldest sessions, so
+   * signing in always works.
+   */
   async issueToken(
     userId: string,
     kind: TokenKind,
@@ -162,9 +190,19 @@ export class AccountRepository {
       created_at: this.now(),
       last_used_at: null,
     };
-    await this.db.run(
+    if (kind === 'session') {
+      await this.db.run(
+        `DELETE FROM api_tokens WHERE user_id = $1 AND kind = 'session' AND id NOT IN (
+           SELECT id FROM api_tokens WHERE user_id = $1 AND kind = 'session'
+           ORDER BY created_at DESC, id DESC LIMIT CAST($2 AS INTEGER))`,
+        [userId, this.maxTokens - 1],
+      );
+    }
+    const inserted = await this.db.run(
       `INSERT INTO api_tokens (id, user_id, kind, name, token_hash, hint, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8
+       WHERE (SELECT COUNT(*) FROM api_tokens WHERE user_id = $2 AND kind = $3)
+         < CAST($9 AS INTEGER)`,
       [
         info.id,
         userId,
@@ -174,8 +212,10 @@ export class AccountRepository {
         info.hint,
         info.created_at,
         ttlMs === null ? null : new Date(this.clock() + ttlMs).toISOString(),
+        this.maxTokens,
       ],
     );
+    if (inserted === 0) throw new TokenLimitError(this.maxTokens);
     return { token, info };
   }
 

@@ -12,7 +12,7 @@ import { authenticate } from './authenticate.ts';
 import { errorHandler, routeNotFound } from './error-handler.ts';
 import { operationRoutes } from './operation-routes.ts';
 import { planEmailRoutes } from './plan-email.routes.ts';
-import { apiRateLimit, authRateLimit, badTokenRateLimit } from './rate-limits.ts';
+import { apiRateLimit, authRateLimit, FailedAuthLimiter } from './rate-limits.ts';
 import { httpLogger } from './request-logging.ts';
 import { systemRoutes } from './system.routes.ts';
 
@@ -99,12 +99,8 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use('/api/auth', authRateLimit(s.authRateLimitPer15Min));
   app.use(authRoutes(deps.accounts, s.sessionTtlDays * 86_400_000));
-  app.use(
-    '/api',
-    badTokenRateLimit(s.authRateLimitPer15Min),
-    authenticate(deps.accounts),
-    apiRateLimit(s.rateLimitPerMinute),
-  );
+  const failures = new FailedAuthLimiter(s.authRateLimitPer15Min, 15 * 60_000);
+  app.use('/api', authenticate(deps.accounts, failures), apiRateLimit(s.rateLimitPerMinute));
   app.use(accountRoutes(deps.accounts, { googleCalendar: deps.googleCalendar }));
   app.use(planEmailRoutes({ executor: deps.executor, publicUrl: s.publicUrl }));
   app.use(operationRoutes(deps.executor));

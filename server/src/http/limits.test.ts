@@ -44,3 +44,99 @@ describe('the open-task limit', () => {
     ).toBe(201);
   });
 });
+
+describe('failed authentication', () => {
+  it('30 bad tokens from an IP are refused, and a valid token from that IP still works', async () => {
+    const s = await startTestServer({ settings: { authRateLimitPer15Min: 30 } });
+    try {
+      const { token } = await s.register();
+      const codes: number[] = [];
+      for (let i = 0; i < 31; i++)
+        codes.push((await api(`${s.url}/api/tasks`, { token: `mf_guess${i}` })).status);
+      expect(codes).toEqual([...Array<number>(30).fill(401), 429]);
+      const blocked = await api(`${s.url}/api/tasks`, { token: 'mf_guess-again' });
+      expect(blocked.status).toBe(429);
+      expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(800);
+      expect(blocked.body.error.message).toMatch(/Too many requests with a bad token/);
+      // The same IP, a real token: served every time, before and after more guesses.
+      for (let i = 0; i < 5; i++) {
+        expect((await api(`${s.url}/api/tasks`, { token })).status).toBe(200);
+        expect((await api(`${s.url}/api/tasks`, { token: `mf_more${i}` })).status).toBe(429);
+      }
+      // No token at all is a refusal too.
+      expect((await api(`${s.url}/api/tasks`)).status).toBe(429);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('the request budget', () => {
+  it('is per user: minting more tokens buys no more requests', async () => {
+    const s = await startTestServer({ settings: { rateLimitPerMinute: 6 } });
+    try {
+      const { token } = await s.register();
+      const minted: string[] = [];
+      for (let i = 0; i < 2; i++) {
+        const r = await api(`${s.url}/api/tokens`, { token, body: { name: `t${i}` } });
+        expect(r.status).toBe(201);
+        minted.push(r.body.token);
+      }
+      // 2 requests spent minting; 4 left, whichever token asks.
+      const codes: number[] = [];
+      for (let i = 0; i < 5; i++)
+        codes.push((await api(`${s.url}/api/tasks`, { token: minted[i % 2] })).status);
+      expect(codes).toEqual([200, 200, 200, 200, 429]);
+      expect((await api(`${s.url}/api/tasks`, { token })).status).toBe(429);
+      // Another user has a budget of their own.
+      const other = await s.register();
+      expect((await api(`${s.url}/api/tasks`, { token: other.token })).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('live tokens per user', () => {
+  it('refuses a personal token past the cap with 409 naming it; sign-ins end the oldest session', async () => {
+    const s = await startTestServer({ maxTokensPerUser: 3 });
+    try {
+      const email = 'cap@example.com';
+      const { token } = await s.register({ email });
+      const made: number[] = [];
+      for (let i = 0; i < 4; i++)
+        made.push((await api(`${s.url}/api/tokens`, { token, body: { name: `t${i}` } })).status);
+      expect(made).toEqual([201, 201, 201, 409]);
+      const over = await api(`${s.url}/api/tokens`, { token, body: { name: 'again' } });
+      expect(over.body.error).toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/3 API tokens, the most one account may have: revoke/),
+        details: { limit: 3, setting: 'MAX_TOKENS_PER_USER' },
+      });
+      expect((await api(`${s.url}/api/tokens`, { token })).body.tokens).toHaveLength(3);
+      // Revoking one makes room.
+      const first = (await api(`${s.url}/api/tokens`, { token })).body.tokens[0];
+      await api(`${s.url}/api/tokens/${first.id}`, { token, method: 'DELETE' });
+      expect((await api(`${s.url}/api/tokens`, { token, body: { name: 'room' } })).status).toBe(
+        201,
+      );
+      // Signing in always works; the fourth session ends the first (the registration's).
+      const sessions: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const r = await api(`${s.url}/api/auth/login`, {
+          body: { email, password: 'correct horse battery' },
+        });
+        expect(r.status).toBe(200);
+        sessions.push(r.body.token);
+      }
+      const live = await s.db.all<{ n: number }>(
+        `SELECT CAST(COUNT(*) AS INTEGER) AS n FROM api_tokens WHERE kind = 'session'`,
+      );
+      expect(Number(live[0]!.n)).toBe(3);
+      for (const t of sessions)
+        expect((await api(`${s.url}/api/me`, { token: t })).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+});
