@@ -10,6 +10,7 @@ import { API_ROUTE_DOCS } from './api-route-docs.ts';
 import { authRoutes } from './auth.routes.ts';
 import { authenticate } from './authenticate.ts';
 import { errorHandler, routeNotFound } from './error-handler.ts';
+import { sendError } from './http-errors.ts';
 import { operationRoutes } from './operation-routes.ts';
 import { planEmailRoutes } from './plan-email.routes.ts';
 import { apiRateLimit, authRateLimit, FailedAuthLimiter } from './rate-limits.ts';
@@ -44,11 +45,32 @@ export interface AppDeps {
   draining?: () => boolean;
 }
 
+/**
+ * A path whose percent-encoding does not decode (`/api/tasks/%`, `%ZZ`, a broken UTF-8
+ * sequence) can name no resource: 400 with the error envelope, before authentication, where
+ * the router would otherwise throw while reading its parameters.
+ */
+const refuseUndecodablePath: RequestHandler = (req, res, next) => {
+  if (!req.path.includes('%')) return next();
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    const message = 'The path is not valid percent-encoding (a % must start %XX of UTF-8)';
+    return sendError(res, {
+      code: 'validation_failed',
+      message,
+      details: [{ field: 'path', rule: 'format', message }],
+    });
+  }
+  next();
+};
+
 /** Logging, security headers, CORS and the JSON body: what every request passes first. */
 function commonMiddleware(deps: AppDeps): RequestHandler[] {
   const s = deps.settings;
   return [
     httpLogger(deps.logger),
+    refuseUndecodablePath,
     (_req, res, next) => {
       if (deps.draining?.()) res.setHeader('Connection', 'close');
       next();

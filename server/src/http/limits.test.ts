@@ -140,3 +140,37 @@ describe('live tokens per user', () => {
     }
   });
 });
+
+describe('mangled paths', () => {
+  let s: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    s = await startTestServer();
+    token = (await s.register()).token;
+  });
+  afterAll(() => s.close());
+
+  it('answers 400 with the error envelope for a path that does not decode, never 500', async () => {
+    for (const path of [
+      '/api/tasks/%',
+      '/api/tasks/%ZZ',
+      '/api/tasks/%E0%A4%A',
+      '/api/tasks/%C0%AF/complete',
+    ]) {
+      for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
+        const r = await api(`${s.url}${path}`, {
+          token,
+          method,
+          ...(method === 'GET' || method === 'DELETE' ? {} : { body: {} }),
+        });
+        expect(r.status, `${method} ${path}`).toBe(400);
+        expect(r.body.error).toMatchObject({
+          code: 'validation_failed',
+          message: expect.stringMatching(/percent-encoding/),
+        });
+      }
+    }
+    // Unauthenticated, it is still a 400 rather than a crash (or a 401 for a path that cannot exist).
+    expect((await api(`${s.url}/api/tasks/%ZZ`)).status).toBe(400);
+  });
+});
