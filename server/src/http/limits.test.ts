@@ -174,3 +174,65 @@ describe('mangled paths', () => {
     expect((await api(`${s.url}/api/tasks/%ZZ`)).status).toBe(400);
   });
 });
+
+describe('the token cache', () => {
+  it('a token revoked on another instance stops working within 1 s; on this one at once', async () => {
+    const db = await openSqlite();
+    const a = await startTestServer({ db, keepDb: true });
+    const b = await startTestServer({ db });
+    try {
+      const { token } = await a.register();
+      const mint = async () =>
+        (await api(`${a.url}/api/tokens`, { token, body: { name: 'gpt' } })).body as {
+          id: string;
+          token: string;
+        };
+      const remote = await mint();
+      expect((await api(`${a.url}/api/tasks`, { token: remote.token })).status).toBe(200);
+      const revoked = await api(`${b.url}/api/tokens/${remote.id}`, { token, method: 'DELETE' });
+      expect(revoked.status).toBe(204);
+      const at = performance.now();
+      let status = 200;
+      while (status === 200 && performance.now() - at < 3_000) {
+        status = (await api(`${a.url}/api/tasks`, { token: remote.token })).status;
+        if (status === 200) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(status).toBe(401);
+      expect(performance.now() - at).toBeLessThanOrEqual(1_100);
+      // Revoked through the instance that cached it: refused on the very next request.
+      const local = await mint();
+      expect((await api(`${a.url}/api/tasks`, { token: local.token })).status).toBe(200);
+      await api(`${a.url}/api/tokens/${local.id}`, { token, method: 'DELETE' });
+      expect((await api(`${a.url}/api/tasks`, { token: local.token })).status).toBe(401);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('never answers from before the caller’s own write, even on another instance', async () => {
+    const db = await openSqlite();
+    const a = await startTestServer({ db, keepDb: true });
+    const b = await startTestServer({ db });
+    try {
+      const { token } = await a.register();
+      for (let i = 0; i < 5; i++) {
+        expect((await api(`${a.url}/api/tasks/best`, { token })).status).toBe(200);
+        const server = i % 2 ? b : a;
+        const made = await api(`${server.url}/api/tasks`, {
+          token,
+          // Each one due earlier than the last: it ranks first among equals.
+          body: { title: `urgent ${i}`, priority: 5, due: `2020-01-0${9 - i}` },
+        });
+        expect(made.status).toBe(201);
+        const best = await api(`${a.url}/api/tasks/best`, { token });
+        expect(best.body.task.id).toBe(made.body.id);
+        const list = await api(`${a.url}/api/tasks?limit=100`, { token });
+        expect(list.body.tasks).toHaveLength(i + 1);
+      }
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+});
