@@ -107,7 +107,9 @@ function composeServices(config: Config, backends: Backends) {
     timeZone,
   });
   return {
-    accounts: new AccountRepository(backends.db),
+    accounts: new AccountRepository(backends.db, Date.now, {
+      maxTokensPerUser: config.maxTokensPerUser,
+    }),
     calendars,
     timeZone,
     idempotency,

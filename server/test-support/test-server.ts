@@ -42,6 +42,8 @@ export interface TestServerOptions {
   settings?: Partial<AppSettings>;
   bestCache?: BestTaskCache | null;
   listCache?: ListCache | null;
+  /** Live tokens of each kind per user (default 100). */
+  maxTokensPerUser?: number;
   /** Keep the database open on close (several servers on one database). */
   keepDb?: boolean;
 }
@@ -67,7 +69,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.listCache !== undefined ? { listCache: options.listCache } : {}),
   });
   const app = createApp({
-    accounts: new AccountRepository(db, clock),
+    accounts: new AccountRepository(db, clock, {
+      ...(options.maxTokensPerUser ? { maxTokensPerUser: options.maxTokensPerUser } : {}),
+    }),
     executor,
     googleCalendar: calendars?.googleAvailable ?? false,
     storeKind: stores.kind,

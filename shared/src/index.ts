@@ -27,6 +27,7 @@ export * from './scoring/score-task.ts';
 export * from './scoring/scoring-config.ts';
 export * from './service/memory-task-store.ts';
 export * from './service/result.ts';
+export * from './service/scan-active.ts';
 export * from './service/task-flow.ts';
 export * from './service/task-query.ts';
 export * from './service/task-service.ts';
