@@ -8,3 +8,4 @@ export * from './model-turn.ts';
 export * from './offline-turn.ts';
 export * from './task-changes.ts';
 export * from './title-match.ts';
+export * from './chat-wire.ts';
