@@ -18,6 +18,8 @@ export interface FixtureOptions {
   zone: string;
   /** createTask inputs to save before the sidebar mounts. */
   tasks?: Record<string, unknown>[];
+  /** Mount with the offline assistant, which shows the "Ask" tab. */
+  chat?: boolean;
 }
 
 export interface Fixture {
@@ -53,7 +55,14 @@ function mountMemory(options: FixtureOptions): void {
   if (!root) throw new Error('the test page has no #root');
   window.MindFlowSidebar.mount(root, fixture.client, {
     clock: fixture.clock,
-    chatClient: memoryChatClient(fixture.service, { zone: options.zone, clock: fixture.clock }),
+    ...(options.chat
+      ? {
+          chatClient: memoryChatClient(fixture.service, {
+            zone: options.zone,
+            clock: fixture.clock,
+          }),
+        }
+      : {}),
   });
 }
 

@@ -68,9 +68,11 @@ export class MfChatPanel extends LitElement {
       .msg {
         border-radius: 8px;
         padding: 0.45rem 0.6rem;
-        white-space: pre-wrap;
         overflow-wrap: anywhere;
         max-width: 100%;
+      }
+      .text {
+        white-space: pre-wrap;
       }
       .user {
         background: var(--mf-chat-user-bg, #e8f0fe);
@@ -159,6 +161,8 @@ export class MfChatPanel extends LitElement {
   }
 
   private async afterAnswer(index: number, answer: ChatAnswer): Promise<void> {
+    // Not busy any more before focusing: a disabled Confirm cannot take the focus.
+    this.busy = false;
     this.conversationId = answer.conversation_id;
     this.update_(index, {
       text: answer.reply,
@@ -333,7 +337,13 @@ export class MfChatPanel extends LitElement {
           (l) =>
             html`<div class="msg ${l.role} ${l.failed ? 'failed' : ''}">
               <span class="visually-hidden">${l.role === 'user' ? 'You:' : 'Assistant:'}</span>
-              ${l.text === '' && l.role === 'assistant' ? html`<span aria-busy="true">…</span>` : l.text}
+              <span class="text"
+                >${
+                  l.text === '' && l.role === 'assistant'
+                    ? html`<span aria-busy="true">…</span>`
+                    : l.text
+                }</span
+              >
               ${this.renderChips(l.actions)} ${l.pending ? this.renderPending(l.pending) : nothing}
             </div>`,
         )}
