@@ -45,3 +45,4 @@ export * from './time/time-zone.ts';
 export * from './wire/error-envelope.ts';
 export * from './wire/idempotency-key.ts';
 export * from './wire/sidebar-functions.ts';
+export * from './assistant/index.ts';

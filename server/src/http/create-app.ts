@@ -9,6 +9,7 @@ import { accountRoutes } from './account.routes.ts';
 import { API_ROUTE_DOCS } from './api-route-docs.ts';
 import { authRoutes } from './auth.routes.ts';
 import { authenticate } from './authenticate.ts';
+import { chatRoutes, type ChatRouteDeps } from './chat.routes.ts';
 import { errorHandler, routeNotFound } from './error-handler.ts';
 import { sendError } from './http-errors.ts';
 import { operationRoutes } from './operation-routes.ts';
@@ -43,6 +44,8 @@ export interface AppDeps {
   routeDocs?: readonly RouteDoc[];
   /** True once shutdown began: responses then ask clients to close keep-alive connections. */
   draining?: () => boolean;
+  /** The assistant (POST /api/chat …): offline, or with a model when a key is set. */
+  chat: ChatRouteDeps;
 }
 
 /**
@@ -144,6 +147,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', authenticate(deps.accounts, failures), apiRateLimit(s.rateLimitPerMinute));
   app.use(accountRoutes(deps.accounts, { googleCalendar: deps.googleCalendar }));
   app.use(planEmailRoutes({ executor: deps.executor, publicUrl: s.publicUrl }));
+  app.use(chatRoutes(deps.chat));
   app.use(operationRoutes(deps.executor));
 
   app.use(routeNotFound);

@@ -1,9 +1,12 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { intlTimeZone, ZonedCalendar, type Task } from '@mindflow/shared';
+import type { ChatClient } from '../client/chat-client.ts';
 import type { MindFlowClient, SidebarContext } from '../client/mindflow-client.ts';
 import { baseStyles } from './base-styles.ts';
 import type { EditCloseDetail, ErrorDetail, TaskChangedDetail, TaskDetail } from './events.ts';
 import './mf-best-task.ts';
+import './mf-chat-panel.ts';
+import type { OpenTaskDetail } from './mf-chat-panel.ts';
 import './mf-quick-add.ts';
 import './mf-task-editor.ts';
 import './mf-task-list.ts';
@@ -24,6 +27,8 @@ export class MfApp extends LitElement {
     editing: { state: true },
     status: { state: true },
     error: { state: true },
+    chatClient: { attribute: false },
+    tab: { state: true },
   };
 
   declare client: MindFlowClient | undefined;
@@ -34,6 +39,9 @@ export class MfApp extends LitElement {
   declare private editing: Task | undefined;
   declare private status: string;
   declare private error: string;
+  /** The assistant's client; without one there is no "Ask" tab. */
+  declare chatClient: ChatClient | undefined;
+  declare private tab: 'tasks' | 'ask';
 
   constructor() {
     super();
@@ -45,6 +53,10 @@ export class MfApp extends LitElement {
     this.editing = undefined;
     this.status = '';
     this.error = '';
+    this.chatClient = undefined;
+    this.tab = 'tasks';
+    this.addEventListener('mf-chat-changed', () => (this.revision += 1));
+    this.addEventListener('mf-open-task', (e) => void this.openTask(e));
     this.addEventListener('mf-task-changed', (e) => this.onChanged(e));
     this.addEventListener('mf-error', (e) => this.onError(e));
     this.addEventListener('mf-edit-request', (e) => this.onEditRequest(e));
@@ -75,6 +87,14 @@ export class MfApp extends LitElement {
       h1 {
         font-size: 1rem;
         margin: 0;
+      }
+      .tabs {
+        display: flex;
+        gap: 0.3rem;
+      }
+      .tabs [aria-selected='true'] {
+        font-weight: 600;
+        border-color: var(--mf-link, #1a73e8);
       }
       .alert {
         border: 1px solid var(--mf-error, #c5221f);
@@ -126,7 +146,50 @@ export class MfApp extends LitElement {
     await this.renderRoot.querySelector('mf-task-list')?.focusTask(e.detail.task.id, 'edit');
   }
 
+  /** A chip in the chat opens its task in the editor, on the Tasks tab. */
+  private async openTask(e: CustomEvent<OpenTaskDetail>): Promise<void> {
+    const found = await this.client?.call('getTask', { id: e.detail.task_id });
+    if (!found?.ok) {
+      this.error = 'Could not open the task: it is gone';
+      return;
+    }
+    this.tab = 'tasks';
+    this.editing = found.data as Task;
+  }
+
+  private renderTabs() {
+    if (!this.chatClient || !this.calendar) return nothing;
+    const tab = (name: 'tasks' | 'ask', label: string) =>
+      html`<button
+        type="button"
+        role="tab"
+        id="tab-${name}"
+        aria-selected=${String(this.tab === name)}
+        tabindex=${this.tab === name ? 0 : -1}
+        @click=${() => (this.tab = name)}
+      >
+        ${label}
+      </button>`;
+    const arrows = (e: KeyboardEvent) => {
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      this.tab = this.tab === 'tasks' ? 'ask' : 'tasks';
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${this.tab}`)?.focus(),
+      );
+    };
+    return html`<div class="tabs" role="tablist" aria-label="MindFlow" @keydown=${arrows}>
+      ${tab('tasks', 'Tasks')} ${tab('ask', 'Ask')}
+    </div>`;
+  }
+
   private renderBody() {
+    if (this.chatClient && this.calendar && this.tab === 'ask') {
+      return html`<mf-chat-panel
+        role="tabpanel"
+        aria-labelledby="tab-ask"
+        .client=${this.chatClient}
+      ></mf-chat-panel>`;
+    }
     if (!this.calendar) {
       return this.error
         ? html`<button type="button" @click=${() => this.loadContext()}>Try again</button>`
@@ -163,6 +226,7 @@ export class MfApp extends LitElement {
   override render() {
     return html`<main>
       <h1>MindFlow</h1>
+      ${this.renderTabs()}
       <div class=${this.error ? 'alert error' : ''} role="alert">${this.error}</div>
       ${this.renderBody()}
       <p class="visually-hidden" role="status">${this.status}</p>
