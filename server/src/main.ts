@@ -15,6 +15,7 @@ import { createApp } from './http/create-app.ts';
 import { createLogger } from './http/request-logging.ts';
 import { cachedTimeZone } from './operations/cached-time-zone.ts';
 import { composeExecutor } from './operations/compose-executor.ts';
+import { OAuthStore } from './oauth/oauth-store.ts';
 import { IdempotencyStore } from './operations/idempotency-store.ts';
 import { openBackends, type Backends } from './server-backends.ts';
 
@@ -135,6 +136,7 @@ async function start(): Promise<void> {
     ping: backends.ping,
     settings: config,
     draining: shutdown.draining,
+    oauth: new OAuthStore(backends.db),
   });
 
   let planEmails: PlanEmailSchedule | null = null;

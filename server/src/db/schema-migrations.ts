@@ -1,3 +1,4 @@
+import { OAUTH_SCHEMA } from '../oauth/oauth-schema.ts';
 import type { Dialect, SqlClient } from './sql-client.ts';
 
 // Ordered, append-only schema changes, one DDL text per dialect. Applied at boot; each runs
@@ -129,6 +130,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'plan email ledger',
     sql: { sqlite: PLAN_EMAIL_LEDGER(''), postgres: PLAN_EMAIL_LEDGER(' COLLATE "C"') },
+  },
+  {
+    version: 20,
+    name: 'OAuth clients, grants, codes and tokens (MCP sign-in)',
+    sql: { sqlite: OAUTH_SCHEMA(''), postgres: OAUTH_SCHEMA(' COLLATE "C"') },
   },
 ];
 

@@ -4,6 +4,8 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { RouteDoc } from '@mindflow/shared';
 import type { AccountRepository } from '../accounts/account-repository.ts';
+import { mcpSurface } from '../mcp/mcp-surface.ts';
+import type { OAuthStore } from '../oauth/oauth-store.ts';
 import type { OperationExecutor } from '../operations/operation-executor.ts';
 import { accountRoutes } from './account.routes.ts';
 import { API_ROUTE_DOCS } from './api-route-docs.ts';
@@ -42,6 +44,8 @@ export interface AppDeps {
   routeDocs?: readonly RouteDoc[];
   /** True once shutdown began: responses then ask clients to close keep-alive connections. */
   draining?: () => boolean;
+  /** The OAuth authorization server's state (connected apps); without it /mcp takes mf_ tokens only. */
+  oauth?: OAuthStore;
 }
 
 /** Logging, security headers, CORS and the JSON body: what every request passes first. */
@@ -97,6 +101,18 @@ export function createApp(deps: AppDeps): express.Express {
       routeDocs: () => routeDocs,
     }),
   );
+  // MCP for ChatGPT, Claude, Cursor, and the OAuth server that signs them in (server/src/mcp).
+  const mcp = mcpSurface({
+    accounts: deps.accounts,
+    oauth: deps.oauth,
+    executor: deps.executor,
+    publicUrl: s.publicUrl,
+    corsOrigins: s.corsOrigins,
+    authRateLimitPer15Min: s.authRateLimitPer15Min,
+    version: deps.version,
+    logger: deps.logger,
+  });
+  app.use(mcp.publicRouter);
   app.use('/api/auth', authRateLimit(s.authRateLimitPer15Min));
   app.use(authRoutes(deps.accounts, s.sessionTtlDays * 86_400_000));
   app.use(
@@ -105,7 +121,13 @@ export function createApp(deps: AppDeps): express.Express {
     authenticate(deps.accounts),
     apiRateLimit(s.rateLimitPerMinute),
   );
-  app.use(accountRoutes(deps.accounts, { googleCalendar: deps.googleCalendar }));
+  app.use(
+    accountRoutes(deps.accounts, {
+      googleCalendar: deps.googleCalendar,
+      connectedApps: mcp.connectedApps,
+    }),
+  );
+  app.use(mcp.apiRouter);
   app.use(planEmailRoutes({ executor: deps.executor, publicUrl: s.publicUrl }));
   app.use(operationRoutes(deps.executor));
 
