@@ -64,7 +64,9 @@ export class CallbackServer {
   url = '';
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
-      this.hits.push(new URL(req.url ?? '/', 'http://x').searchParams);
+      const url = new URL(req.url ?? '/', 'http://x');
+      // The browser also asks for /favicon.ico: only the callback counts.
+      if (url.pathname === '/callback') this.hits.push(url.searchParams);
       res.writeHead(200, { 'content-type': 'text/plain' }).end('You can close this window.');
     });
     this.url = `http://127.0.0.1:${await listenOnFreePort(this.server)}/callback`;
