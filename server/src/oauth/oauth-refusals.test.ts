@@ -209,7 +209,11 @@ describe('OAuth refusals', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.body).toMatchObject({ error: 'invalid_grant' });
 
-    for (const pkce of [{ code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' }, {}]) {
+    const plainOrNone: Record<string, string>[] = [
+      { code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' },
+      {},
+    ];
+    for (const pkce of plainOrNone) {
       const query = new URLSearchParams({
         response_type: 'code',
         client_id: clientId,
