@@ -58,7 +58,7 @@ export function mcpRoutes(deps: McpRouteDeps): Router {
     res.locals.caller = caller;
     const header = req.get('idempotency-key');
     const server = createMcpServer({
-      caller,
+      caller: () => Promise.resolve(caller),
       scopes: auth.scopes,
       executor: deps.executor,
       idempotencyKey: header,

@@ -14,7 +14,11 @@ describe('MCP server over Streamable HTTP', () => {
   let s: TestServer;
   let token: string;
   let client: Client;
-  const call = async (name: string, args: Record<string, unknown>, meta?: object) =>
+  const call = async (
+    name: string,
+    args: Record<string, unknown>,
+    meta?: Record<string, unknown>,
+  ) =>
     resultOfToolCall(
       (await client.callTool({
         name,

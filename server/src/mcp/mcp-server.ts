@@ -34,8 +34,11 @@ export const READ_SCOPE = 'tasks:read';
 export const WRITE_SCOPE = 'tasks:write';
 
 export interface McpContext {
-  /** Resolved afresh for this request (its taskRevision keys the caches). */
-  caller: Caller;
+  /**
+   * Who calls, resolved afresh for each call (its taskRevision keys the caches): over HTTP
+   * the request's token owner, over stdio the local user.
+   */
+  caller: () => Promise<Caller>;
   scopes: readonly string[];
   executor: OperationExecutor;
   /** From the request's Idempotency-Key header, if any. */
@@ -109,7 +112,7 @@ export async function callOperationTool(
       });
     }
   }
-  const execution = await ctx.executor.run(ctx.caller, name, args ?? {}, {
+  const execution = await ctx.executor.run(await ctx.caller(), name, args ?? {}, {
     ...(op.mutates && typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
     ...(ctx.onError ? { onError: ctx.onError } : {}),
   });
