@@ -16,6 +16,7 @@ import { createApp } from './http/create-app.ts';
 import { createLogger } from './http/request-logging.ts';
 import { cachedTimeZone } from './operations/cached-time-zone.ts';
 import { composeExecutor } from './operations/compose-executor.ts';
+import { OAuthStore } from './oauth/oauth-store.ts';
 import { IdempotencyStore } from './operations/idempotency-store.ts';
 import { openBackends, type Backends } from './server-backends.ts';
 
@@ -139,6 +140,7 @@ async function start(): Promise<void> {
     settings: config,
     draining: shutdown.draining,
     chat: composeChat({ db: backends.db, executor, timeZone, settings: config.assistant }),
+    oauth: new OAuthStore(backends.db),
   });
 
   let planEmails: PlanEmailSchedule | null = null;

@@ -17,6 +17,7 @@ import { composeExecutor } from '../src/operations/compose-executor.ts';
 import { IdempotencyStore } from '../src/operations/idempotency-store.ts';
 import type { ListCache } from '../src/operations/list-cache.ts';
 import type { OperationExecutor } from '../src/operations/operation-executor.ts';
+import { OAuthStore } from '../src/oauth/oauth-store.ts';
 import { sqlTaskStores, type TaskStoreFactory } from '../src/stores/task-store-factory.ts';
 import { openSqlite } from './databases.ts';
 
@@ -82,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     version: '0.0.0-test',
     ping: () => db.ping(),
+    oauth: new OAuthStore(db, clock),
     settings: {
       publicUrl: null,
       corsOrigins: ['https://chat.openai.com'],

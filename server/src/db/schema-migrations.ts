@@ -1,3 +1,4 @@
+import { OAUTH_SCHEMA } from '../oauth/oauth-schema.ts';
 import type { Dialect, SqlClient } from './sql-client.ts';
 
 // Ordered, append-only schema changes, one DDL text per dialect. Applied at boot; each runs
@@ -147,6 +148,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 10,
     name: 'assistant conversations',
     sql: { sqlite: CHAT_CONVERSATIONS(''), postgres: CHAT_CONVERSATIONS(' COLLATE "C"') },
+  },
+  {
+    version: 20,
+    name: 'OAuth clients, grants, codes and tokens (MCP sign-in)',
+    sql: { sqlite: OAUTH_SCHEMA(''), postgres: OAUTH_SCHEMA(' COLLATE "C"') },
   },
 ];
 
