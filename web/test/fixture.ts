@@ -1,4 +1,9 @@
-import type { OperationName, TaskService } from '@mindflow/shared';
+import {
+  fixedCalendar,
+  type CalendarEvent,
+  type OperationName,
+  type TaskService,
+} from '@mindflow/shared';
 import { memoryClient } from '../src/client/memory-client.ts';
 import type { MindFlowClient } from '../src/client/mindflow-client.ts';
 import { fakeGoogleScriptRun } from './fake-google-script-run.ts';
@@ -17,6 +22,8 @@ export interface FixtureOptions {
   zone: string;
   /** createTask inputs to save before the sidebar mounts. */
   tasks?: Record<string, unknown>[];
+  /** The calendar getDailyPlan reads (none: plans see no meetings). */
+  events?: CalendarEvent[];
 }
 
 export interface Fixture {
@@ -30,7 +37,11 @@ export interface Fixture {
 function start(options: FixtureOptions): Fixture {
   const now = Date.parse(options.now);
   const clock = () => now;
-  const service = testService({ clock, zone: options.zone });
+  const service = testService({
+    clock,
+    zone: options.zone,
+    ...(options.events ? { calendar: fixedCalendar(options.events) } : {}),
+  });
   const fixture: Fixture = {
     service,
     client: memoryClient(service),
