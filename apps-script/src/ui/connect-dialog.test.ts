@@ -21,7 +21,10 @@ describe('connect-dialog', () => {
       const { app } = setUpAddOn({ webAppUrl: URL_ });
       app.run('showConnectDialog');
       expect(app.emulator.ui.shown[0]).toMatchObject({ kind: 'modal', title: 'Connect ChatGPT' });
-      expect(app.emulator.ui.shown[0]?.content).toContain("call('getConnectInfo')");
+      // web/'s Lit dialog, bundled in: it mounts itself and calls getConnectInfo.
+      const page = app.emulator.ui.shown[0]?.content ?? '';
+      expect(page).toContain('createElement("mf-connect-dialog")');
+      expect(page).toContain('getConnectInfo');
     });
   });
 
