@@ -59,6 +59,21 @@ describe('connect-dialog', () => {
     });
   });
 
+  describe('setServerUrl', () => {
+    it('keeps the hosted server’s https address and gives the MCP URL to paste', () => {
+      const { app } = setUpAddOn({ webAppUrl: URL_ });
+      expect(app.run('getConnectInfo')).toMatchObject({ server_url: null, mcp_url: null });
+      expect(app.run('setServerUrl', ' https://tasks.example.com/mcp ')).toMatchObject({
+        server_url: 'https://tasks.example.com',
+        mcp_url: 'https://tasks.example.com/mcp',
+        spreadsheet_id: app.emulator.spreadsheet().id,
+      });
+      expect(() => app.run('setServerUrl', 'http://tasks.example.com')).toThrow('https');
+      expect(() => app.run('setServerUrl', 42)).toThrow('url must be text');
+      expect(app.run('setServerUrl', '')).toMatchObject({ server_url: null, mcp_url: null });
+    });
+  });
+
   describe('rotateApiKey', () => {
     it('replaces the key: the old one stops working at once, the new one works', () => {
       const { app, key } = setUpAddOn({ webAppUrl: URL_ });
