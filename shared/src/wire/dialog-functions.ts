@@ -33,13 +33,19 @@ export function readScriptArgs<F extends ScriptFunctions, K extends keyof F & st
   args: readonly unknown[],
 ): Result<z.output<F[K]['args']>> {
   const fn = table[name] as ScriptFunction;
-  const parsed = fn.args.safeParse(args);
+  // reportInput: a wrong type is told apart from a missing argument.
+  const parsed = fn.args.safeParse(args, { reportInput: true });
   if (parsed.success) return { ok: true, data: parsed.data as z.output<F[K]['args']> };
   const issues = fieldIssues(parsed.error).map((issue) => {
     const [index, ...rest] = issue.field.split('.');
     const param = fn.params[Number(index)] ?? `argument ${index}`;
     const field = [param, ...rest].join('.');
-    return { ...issue, field, message: issue.message.replace(/^[\d.]+: /, `${field}: `) };
+    // "0: url must be text" → "url must be text"; "0 is required" → "url is required".
+    const text = issue.message.replace(/^[\d.]+(: )?/, '');
+    const message = text.startsWith(param)
+      ? text
+      : `${field}${issue.message.startsWith(`${issue.field}: `) ? ': ' : ''}${text}`;
+    return { ...issue, field, message };
   });
   return issues.length > 0
     ? validationFailed(issues)
