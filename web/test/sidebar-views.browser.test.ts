@@ -111,12 +111,12 @@ describe.skipIf(!hasChromium)(`the sidebar's views and undo${skipReason}`, () =>
     expect(await texts(page, 'mf-task-row .meta')).toEqual(['P4 low · 15 min', 'P5 lowest']);
   });
 
-  it('lists completed tasks in the Done view, and reopens one', async () => {
+  it('lists completed tasks in the Completed view, and reopens one', async () => {
     page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: TASKS });
     await expect.poll(() => rowTitles(page)).toEqual(['Water plants', 'Stretch']);
     await page.getByRole('button', { name: 'Complete “Stretch”' }).click();
     await expect.poll(() => rowTitles(page)).toEqual(['Water plants']);
-    await page.getByRole('button', { name: 'Done', exact: true, pressed: false }).click();
+    await page.getByRole('button', { name: 'Completed', exact: true }).click();
     await expect.poll(() => texts(page, 'mf-completed-list .title')).toEqual(['Stretch']);
     expect(await texts(page, 'mf-completed-list .meta')).toEqual([
       'done today 10:00 AM · P5 lowest',

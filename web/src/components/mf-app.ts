@@ -33,7 +33,7 @@ export type SidebarView = (typeof SIDEBAR_VIEWS)[number];
 const VIEW_LABELS: Record<SidebarView, string> = {
   tasks: 'Up next',
   plan: 'Day plan',
-  done: 'Done',
+  done: 'Completed',
 };
 
 /**
@@ -118,6 +118,9 @@ export class MfApp extends LitElement {
       h1 {
         font-size: 1rem;
         margin: 0;
+      }
+      nav[hidden] {
+        display: none;
       }
       nav {
         display: flex;
@@ -220,12 +223,12 @@ export class MfApp extends LitElement {
     this.settle(outcome, `${verb} “${title}”`);
   }
 
-  private async show(view: SidebarView): Promise<void> {
+  private show(view: SidebarView): void {
     this.view = view;
   }
 
   private renderNav() {
-    return html`<nav aria-label="Views">
+    return html`<nav aria-label="Views" ?hidden=${this.editing !== undefined}>
       ${SIDEBAR_VIEWS.map(
         (view) =>
           html`<button
