@@ -2,6 +2,7 @@ import type { RouteDoc } from '@mindflow/shared';
 import { ACCOUNT_ROUTES, AUTH_ROUTES } from './account.route-docs.ts';
 import { PLAN_EMAIL_ROUTE } from './plan-email.routes.ts';
 import { SYSTEM_ROUTES } from './system.routes.ts';
+import { WEB_ROUTE_DOCS } from '../web/web-routes.ts';
 
 /**
  * Every route that is not a catalogue operation, as /docs describes it. A new route
@@ -13,4 +14,5 @@ export const API_ROUTE_DOCS: readonly RouteDoc[] = [
   ...Object.values(ACCOUNT_ROUTES),
   PLAN_EMAIL_ROUTE,
   ...Object.values(SYSTEM_ROUTES),
+  ...WEB_ROUTE_DOCS,
 ];
