@@ -28,7 +28,7 @@ export function eventsRoutes(events: RevisionEvents | null): Router {
       res.write(`event: revision\ndata: ${JSON.stringify({ task_revision: revision })}\n\n`);
     res.write('retry: 1000\n\n');
     send(caller.taskRevision);
-    const unsubscribe = events.subscribe(caller.user.id, send);
+    const unsubscribe = events.subscribe(caller.user.id, caller.taskRevision, send);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     req.on('close', () => {

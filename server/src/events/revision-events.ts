@@ -16,8 +16,11 @@ export const REVISION_CHANNEL = 'mindflow_task_revision';
 export type RevisionListener = (revision: number) => void;
 
 export interface RevisionEvents {
-  /** Calls `listener` with every new revision of the user's tasks; returns unsubscribe. */
-  subscribe(userId: string, listener: RevisionListener): () => void;
+  /**
+   * Calls `listener` with every revision of the user's tasks above `from` (the one the
+   * subscriber already has), each at most once; returns unsubscribe.
+   */
+  subscribe(userId: string, from: number, listener: RevisionListener): () => void;
   close(): Promise<void>;
 }
 
@@ -83,7 +86,13 @@ export function revisionEvents(options: RevisionEventsOptions): RevisionEvents {
     .catch((error: unknown) => options.onError?.(error));
 
   return {
-    subscribe(userId, listener) {
+    subscribe(userId, from, onRevision) {
+      let last = from;
+      const listener: RevisionListener = (revision) => {
+        if (revision <= last) return;
+        last = revision;
+        onRevision(revision);
+      };
       let watch = watches.get(userId);
       if (!watch) {
         watch = { revision: null, listeners: new Set() };

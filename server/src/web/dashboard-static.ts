@@ -33,13 +33,7 @@ export function dashboardStatic(dir: string = dashboardDir()): Router {
       if (!existsSync(page)) return void res.status(503).type('html').send(NOT_BUILT);
       return res.sendFile(page);
     }
-    if (req.path.startsWith('/app/')) {
-      req.url = req.url.slice('/app'.length);
-      return files(req, res, () => {
-        req.url = `/app${req.url}`;
-        next();
-      });
-    }
+    if (req.path.startsWith('/app/')) return files(req, res, next);
     next();
   });
   return router;

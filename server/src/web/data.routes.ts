@@ -65,7 +65,26 @@ function storeEndpoint(store: TaskStore, label: string): TaskEndpoint {
   };
 }
 
-function csvTextEndpoint(text: string, zone: string, userId: string): TaskEndpoint {
+// A CSV row without created_at/updated_at columns is stamped "now" each time it is read;
+// for a task the user already has with the same content, the stored stamps are kept, so a
+// second import of the same file finds nothing to write.
+const STAMPS = new Set(['created_at', 'updated_at']);
+function keepStamps(read: Task, existing: Task | undefined): Task {
+  if (!existing) return read;
+  const same = TASK_FIELDS.every(
+    (f) => STAMPS.has(f) || JSON.stringify(read[f]) === JSON.stringify(existing[f]),
+  );
+  return same
+    ? { ...read, created_at: existing.created_at, updated_at: existing.updated_at }
+    : { ...read, created_at: existing.created_at };
+}
+
+function csvTextEndpoint(
+  text: string,
+  zone: string,
+  userId: string,
+  existing: () => Promise<Task[]>,
+): TaskEndpoint {
   const read = readTasksCsv(text, {
     calendar: new ZonedCalendar(intlTimeZone, zone),
     now: Date.now(),
@@ -74,7 +93,10 @@ function csvTextEndpoint(text: string, zone: string, userId: string): TaskEndpoi
   });
   return {
     label: 'the uploaded CSV',
-    readAll: () => Promise.resolve(read.tasks),
+    readAll: async () => {
+      const byId = new Map((await existing()).map((t) => [t.id, t]));
+      return read.tasks.map((t) => keepStamps(t, byId.get(t.id)));
+    },
     upsert: () => Promise.reject(new Error('the upload is read only')),
     problems: () => read.problems.map((p) => `line ${p.line}: ${p.messages.join('; ')}`),
     close: async () => undefined,
@@ -109,7 +131,9 @@ export function dataRoutes(deps: DataRouteDeps): Router {
     let source: TaskEndpoint;
     if (body.source === 'csv') {
       try {
-        source = csvTextEndpoint(body.csv, caller.settings.time_zone, caller.user.id);
+        source = csvTextEndpoint(body.csv, caller.settings.time_zone, caller.user.id, () =>
+          allTasks(store),
+        );
       } catch (error) {
         return sendError(res, {
           code: 'validation_failed',
