@@ -148,7 +148,7 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
       expect(await texts(page, 'mf-task-row .meta')).toEqual(['P2 high', 'P4 low']);
       for (const score of await texts(page, 'mf-task-row .score'))
         expect(score).toMatch(/^\d+ \/ 133$/);
-      await page.getByRole('button', { name: 'Complete “Write report”' }).click();
+      await page.getByRole('button', { name: 'Done: “Write report”' }).click();
       await expect.poll(() => rowTitles(page)).toEqual(['Water plants']);
       await expect.poll(() => bestTitle(page)).toEqual(['Water plants']);
       expect(await status(page)).toBe('Completed “Write report”');

@@ -25,7 +25,8 @@ export const palette = css`
       --mf-muted: #bdc1c6;
       --mf-border: #5f6368;
       --mf-link: #a8c7fa;
-      --mf-accent: #a8c7fa;
+      /* White text stays readable on it, as in light mode (the shared buttons use #fff). */
+      --mf-accent: #0b57d0;
       --mf-hover: #2d2f33;
       --mf-button-bg: #202124;
       --mf-surface: #1b1c1f;
@@ -94,7 +95,7 @@ export const viewStyles = css`
   button.primary {
     background: var(--mf-accent);
     border-color: var(--mf-accent);
-    color: var(--mf-surface);
+    color: #fff;
   }
   button:hover {
     background: var(--mf-hover);

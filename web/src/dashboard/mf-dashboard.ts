@@ -138,7 +138,7 @@ export class MfDashboard extends LitElement {
       }
       nav a[aria-current='page'] {
         background: var(--mf-accent);
-        color: var(--mf-surface);
+        color: #fff;
       }
       .account {
         margin-left: auto;

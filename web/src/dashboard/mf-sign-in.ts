@@ -57,7 +57,7 @@ export class MfSignIn extends LitElement {
       }
       .tabs button[aria-pressed='true'] {
         background: var(--mf-accent);
-        color: var(--mf-surface);
+        color: #fff;
       }
       form button[type='submit'] {
         margin-top: 0.9rem;

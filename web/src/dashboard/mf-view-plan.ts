@@ -264,7 +264,13 @@ export class MfViewPlan extends LitElement {
                     html`<li>
                       <span>${s.kind === 'google' ? 'Google' : 'ICS'}</span>
                       <code>${s.calendar_id ?? s.url}</code>
-                      <button type="button" @click=${() => void this.test(i, s)}>Test</button>
+                      <button
+                        type="button"
+                        aria-label=${`Test calendar ${s.calendar_id ?? s.url}`}
+                        @click=${() => void this.test(i, s)}
+                      >
+                        Test
+                      </button>
                       <button
                         type="button"
                         @click=${() =>

@@ -122,7 +122,7 @@ export class MfViewTasks extends LitElement implements ShortcutTarget {
       }
       ol {
         list-style: none;
-        margin: 0;
+        margin: 0.9rem 0 0;
         padding: 0;
       }
       li {
