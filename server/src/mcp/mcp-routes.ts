@@ -70,10 +70,9 @@ export function mcpRoutes(deps: McpRouteDeps): Router {
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
     });
-    res.on('close', () => {
-      void transport.close();
-      void server.close();
-    });
+    // Closing the server closes its transport (once: each close builds an error to reject
+    // pending requests with, and there are none left).
+    res.on('close', () => void server.close());
     await server.connect(transport);
     await transport.handleRequest(req, res, req.body);
   });
