@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { addDays, intlTimeZone, type TimeZonePort } from '@mindflow/shared';
 import { AccountRepository } from './accounts/account-repository.ts';
+import { composeChat } from './assistant/compose-chat.ts';
 import { UserCalendars } from './calendar/user-calendars.ts';
 import { ConfigError, loadConfig, type Config } from './config/env.ts';
 import { DailyPlans } from './daily-plan/daily-plans.ts';
@@ -108,7 +109,9 @@ function composeServices(config: Config, backends: Backends) {
     timeZone,
   });
   return {
-    accounts: new AccountRepository(backends.db),
+    accounts: new AccountRepository(backends.db, Date.now, {
+      maxTokensPerUser: config.maxTokensPerUser,
+    }),
     calendars,
     timeZone,
     idempotency,
@@ -136,6 +139,7 @@ async function start(): Promise<void> {
     ping: backends.ping,
     settings: config,
     draining: shutdown.draining,
+    chat: composeChat({ db: backends.db, executor, timeZone, settings: config.assistant }),
     oauth: new OAuthStore(backends.db),
   });
 

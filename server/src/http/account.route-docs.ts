@@ -131,7 +131,8 @@ export const ACCOUNT_ROUTES = {
     operationId: 'createToken',
     summary: 'Make a personal API token',
     description:
-      'A token for a Custom GPT or a script, shown once in this answer and stored only as a hash.',
+      'A token for a Custom GPT or a script, shown once in this answer and stored only as a hash. ' +
+      'An account holds at most 100 (MAX_TOKENS_PER_USER); revoke one to make room.',
     tag: 'Accounts',
     auth: true,
     body: TokenInput,
@@ -141,6 +142,7 @@ export const ACCOUNT_ROUTES = {
         schema: TokenInfo.extend({ token: z.string() }),
         headers: [{ name: 'Location', description: 'The token, to revoke it', schema: TEXT }],
       },
+      '409': error('The account already has MAX_TOKENS_PER_USER (default 100) API tokens'),
       default: error('An error with a stable code'),
     },
   }),

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { fieldIssues, validationFailed, type FieldIssue } from '@mindflow/shared';
-import type { AccountRepository } from '../accounts/account-repository.ts';
+import { TokenLimitError, type AccountRepository } from '../accounts/account-repository.ts';
 import { patchedSettings, UserSettings, UserSettingsPatch } from '../accounts/user-settings.ts';
 import type { ConnectedApp } from '../oauth/oauth-store.ts';
 import { ACCOUNT_ROUTES } from './account.route-docs.ts';
@@ -72,7 +72,19 @@ export function accountRoutes(
   );
 
   mountRoute(router, ACCOUNT_ROUTES.createToken, async ({ body }, _req, res) => {
-    const { token, info } = await accounts.issueToken(callerOf(res).user.id, 'personal', body.name);
+    const issued = await accounts
+      .issueToken(callerOf(res).user.id, 'personal', body.name)
+      .catch((error: unknown) => {
+        if (!(error instanceof TokenLimitError)) throw error;
+        sendError(res, {
+          code: 'conflict',
+          message: error.message,
+          details: { limit: error.limit, setting: 'MAX_TOKENS_PER_USER' },
+        });
+        return null;
+      });
+    if (!issued) return;
+    const { token, info } = issued;
     // The only time the token is shown: only its hash is stored.
     res
       .status(201)
