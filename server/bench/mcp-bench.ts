@@ -105,6 +105,8 @@ async function run(): Promise<void> {
       await load('MCP tools/call getBestTask (10k active tasks)', mcpUrl, mcpOptions),
     ];
     const [restRow, mcpRow] = rows as [Row, Row];
+    // Nothing kept per request: the server's memory after thousands of calls says so.
+    const rss = server.rssMb();
     const ratio = mcpRow.rps / restRow.rps;
     const cpuRatio = mcpRow.per_cpu_s / restRow.per_cpu_s;
     const checks = [
@@ -114,6 +116,7 @@ async function run(): Promise<void> {
         ok: ratio >= 0.5,
       },
       { target: 'MCP p99 ≤ 50 ms', value: `${mcpRow.p99} ms`, ok: mcpRow.p99 <= 50 },
+      { target: 'server RSS ≤ 200 MB after the run', value: `${rss} MB`, ok: rss <= 200 },
       {
         target: 'zero errors',
         value: `${rows.reduce((n, r) => n + r.errors + r.non2xx, 0)}`,
@@ -148,7 +151,7 @@ async function run(): Promise<void> {
     };
     writeFileSync(
       file,
-      `${JSON.stringify({ machine, duration_s: duration, connections, rows, ratio, cpu_ratio: cpuRatio, checks }, null, 2)}\n`,
+      `${JSON.stringify({ machine, duration_s: duration, connections, rows, ratio, cpu_ratio: cpuRatio, rss_mb: rss, checks }, null, 2)}\n`,
     );
     process.stdout.write(`\nwritten ${file}\n`);
     if (args.strict && !checks.every((c) => c.ok)) process.exitCode = 1;

@@ -78,9 +78,13 @@ export function mcpRoutes(deps: McpRouteDeps): Router {
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
     });
-    // Closing the server closes its transport (once: each close builds an error to reject
-    // pending requests with, and there are none left).
-    res.on('close', () => void server.close());
+    // A finished exchange leaves nothing open (no session, no timer): server and transport
+    // are garbage once the answer is sent. Closing them anyway builds and throws away an
+    // error for every request — half of a tool call's CPU — so only an exchange the
+    // client abandoned is closed, which stops its pending work.
+    res.on('close', () => {
+      if (!res.writableFinished) void server.close();
+    });
     await server.connect(transport);
     await transport.handleRequest(req, res, req.body);
   });
