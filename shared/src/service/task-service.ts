@@ -7,7 +7,13 @@ import {
 import { DEFAULT_SCORING, type ScoringConfig } from '../scoring/scoring-config.ts';
 import type { ScoringContext } from '../scoring/score-task.ts';
 import { ZonedCalendar, type TimeZonePort } from '../time/time-zone.ts';
-import { fail, StoreUnavailableError, validationFailed, type Result } from './result.ts';
+import {
+  fail,
+  StoreLimitError,
+  StoreUnavailableError,
+  validationFailed,
+  type Result,
+} from './result.ts';
 import { runFlow, runFlowSync, type Flow, type FlowPorts } from './task-flow.ts';
 import type { OperationContext } from './operation-context.ts';
 import type { TaskStore } from './task-store.ts';
@@ -135,6 +141,7 @@ export class TaskService {
     if (error instanceof StoreUnavailableError) {
       return fail('unavailable', 'The task store is unavailable right now; try again shortly');
     }
+    if (error instanceof StoreLimitError) return fail('conflict', error.message, error.details);
     if (error instanceof CalendarUnavailableError) {
       return fail('unavailable', 'Your calendar could not be read right now; try again shortly');
     }
