@@ -4,6 +4,7 @@ import {
   type OperationName,
   type TaskService,
 } from '@mindflow/shared';
+import { memoryChatClient } from '../src/client/memory-chat-client.ts';
 import { memoryClient } from '../src/client/memory-client.ts';
 import type { MindFlowClient } from '../src/client/mindflow-client.ts';
 import { fakeGoogleScriptRun } from './fake-google-script-run.ts';
@@ -22,6 +23,8 @@ export interface FixtureOptions {
   zone: string;
   /** createTask inputs to save before the sidebar mounts. */
   tasks?: Record<string, unknown>[];
+  /** Mount with the offline assistant, which shows the "Ask" tab. */
+  chat?: boolean;
   /** The calendar getDailyPlan reads (none: plans see no meetings). */
   events?: CalendarEvent[];
 }
@@ -61,7 +64,17 @@ function mountMemory(options: FixtureOptions): void {
   const fixture = start(options);
   const root = document.getElementById('root');
   if (!root) throw new Error('the test page has no #root');
-  window.MindFlowSidebar.mount(root, fixture.client, { clock: fixture.clock });
+  window.MindFlowSidebar.mount(root, fixture.client, {
+    clock: fixture.clock,
+    ...(options.chat
+      ? {
+          chatClient: memoryChatClient(fixture.service, {
+            zone: options.zone,
+            clock: fixture.clock,
+          }),
+        }
+      : {}),
+  });
 }
 
 /** Gives the page the add-on's two server functions, as Sidebar.html will see them. */

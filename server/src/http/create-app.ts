@@ -4,15 +4,19 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { RouteDoc } from '@mindflow/shared';
 import type { AccountRepository } from '../accounts/account-repository.ts';
+import { mcpSurface } from '../mcp/mcp-surface.ts';
+import type { OAuthStore } from '../oauth/oauth-store.ts';
 import type { OperationExecutor } from '../operations/operation-executor.ts';
 import { accountRoutes } from './account.routes.ts';
 import { API_ROUTE_DOCS } from './api-route-docs.ts';
 import { authRoutes } from './auth.routes.ts';
 import { authenticate } from './authenticate.ts';
+import { chatRoutes, type ChatRouteDeps } from './chat.routes.ts';
 import { errorHandler, routeNotFound } from './error-handler.ts';
+import { sendError } from './http-errors.ts';
 import { operationRoutes } from './operation-routes.ts';
 import { planEmailRoutes } from './plan-email.routes.ts';
-import { apiRateLimit, authRateLimit, badTokenRateLimit } from './rate-limits.ts';
+import { apiRateLimit, authRateLimit, FailedAuthLimiter } from './rate-limits.ts';
 import { httpLogger } from './request-logging.ts';
 import { systemRoutes } from './system.routes.ts';
 
@@ -42,6 +46,49 @@ export interface AppDeps {
   routeDocs?: readonly RouteDoc[];
   /** True once shutdown began: responses then ask clients to close keep-alive connections. */
   draining?: () => boolean;
+  /** The assistant (POST /api/chat …): offline, or with a model when a key is set. */
+  chat: ChatRouteDeps;
+  /** The OAuth authorization server's state (connected apps); without it /mcp takes mf_ tokens only. */
+  oauth?: OAuthStore;
+}
+
+/**
+ * A path whose percent-encoding does not decode (`/api/tasks/%`, `%ZZ`, a broken UTF-8
+ * sequence) can name no resource: 400 with the error envelope, before authentication, where
+ * the router would otherwise throw while reading its parameters.
+ */
+const refuseUndecodablePath: RequestHandler = (req, res, next) => {
+  if (!req.path.includes('%')) return next();
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    const message = 'The path is not valid percent-encoding (a % must start %XX of UTF-8)';
+    return sendError(res, {
+      code: 'validation_failed',
+      message,
+      details: [{ field: 'path', rule: 'format', message }],
+    });
+  }
+  next();
+};
+
+/**
+ * helmet's headers, worked out once: with its defaults they are the same for every request,
+ * so they are replayed rather than recomputed (a dozen header builds per request).
+ */
+function securityHeaders(): RequestHandler {
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  const probe = {
+    setHeader: (name: string, value: string) => void set.push([name, String(value)]),
+    removeHeader: (name: string) => void removed.push(name),
+  };
+  helmet()({} as never, probe as never, () => undefined);
+  return (_req, res, next) => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
 }
 
 /** Logging, security headers, CORS and the JSON body: what every request passes first. */
@@ -49,11 +96,12 @@ function commonMiddleware(deps: AppDeps): RequestHandler[] {
   const s = deps.settings;
   return [
     httpLogger(deps.logger),
+    refuseUndecodablePath,
     (_req, res, next) => {
       if (deps.draining?.()) res.setHeader('Connection', 'close');
       next();
     },
-    helmet(),
+    securityHeaders(),
     cors({
       origin: (origin, done) =>
         done(
@@ -97,16 +145,31 @@ export function createApp(deps: AppDeps): express.Express {
       routeDocs: () => routeDocs,
     }),
   );
+  // MCP for ChatGPT, Claude, Cursor, and the OAuth server that signs them in (server/src/mcp).
+  const mcp = mcpSurface({
+    accounts: deps.accounts,
+    oauth: deps.oauth,
+    executor: deps.executor,
+    publicUrl: s.publicUrl,
+    corsOrigins: s.corsOrigins,
+    authRateLimitPer15Min: s.authRateLimitPer15Min,
+    version: deps.version,
+    logger: deps.logger,
+  });
+  app.use(mcp.publicRouter);
   app.use('/api/auth', authRateLimit(s.authRateLimitPer15Min));
   app.use(authRoutes(deps.accounts, s.sessionTtlDays * 86_400_000));
+  const failures = new FailedAuthLimiter(s.authRateLimitPer15Min, 15 * 60_000);
+  app.use('/api', authenticate(deps.accounts, failures), apiRateLimit(s.rateLimitPerMinute));
   app.use(
-    '/api',
-    badTokenRateLimit(s.authRateLimitPer15Min),
-    authenticate(deps.accounts),
-    apiRateLimit(s.rateLimitPerMinute),
+    accountRoutes(deps.accounts, {
+      googleCalendar: deps.googleCalendar,
+      connectedApps: mcp.connectedApps,
+    }),
   );
-  app.use(accountRoutes(deps.accounts, { googleCalendar: deps.googleCalendar }));
+  app.use(mcp.apiRouter);
   app.use(planEmailRoutes({ executor: deps.executor, publicUrl: s.publicUrl }));
+  app.use(chatRoutes(deps.chat));
   app.use(operationRoutes(deps.executor));
 
   app.use(routeNotFound);

@@ -65,7 +65,7 @@ function dayNotes(layout: DayLayout, settings: PlanSettings, ctx: ReasonContext)
   return notes;
 }
 
-function compareAsleep(a: Task, b: Task): number {
+export function compareAsleep(a: Task, b: Task): number {
   const ua = a.snoozed_until === null ? null : parseInstant(a.snoozed_until);
   const ub = b.snoozed_until === null ? null : parseInstant(b.snoozed_until);
   const ka = ua ?? Number.POSITIVE_INFINITY;
@@ -129,7 +129,7 @@ function summarize(layout: DayLayout, placed: Map<Task, PlacedTask>): PlanSummar
 }
 
 /**
- * The plan of one local day (docs/PLANNING.md): meetings, the free time around them, the best
+ * The plan of one local day (docs/planning.md): meetings, the free time around them, the best
  * tasks placed into it with a reason each, what did not fit and what is at risk. Pure and
  * deterministic: the same input gives the same plan, to the minute.
  */

@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { intlTimeZone, ZonedCalendar, type Task } from '@mindflow/shared';
+import type { ChatClient } from '../client/chat-client.ts';
 import type { MindFlowClient, SidebarContext } from '../client/mindflow-client.ts';
 import { baseStyles } from './base-styles.ts';
 import type {
@@ -21,6 +22,8 @@ import {
   type ActionOutcome,
 } from './task-actions.ts';
 import './mf-best-task.ts';
+import './mf-chat-panel.ts';
+import type { OpenTaskDetail } from './mf-chat-panel.ts';
 import './mf-completed-list.ts';
 import './mf-day-plan.ts';
 import './mf-quick-add.ts';
@@ -56,6 +59,8 @@ export class MfApp extends LitElement {
     bestId: { state: true },
     status: { state: true },
     error: { state: true },
+    chatClient: { attribute: false },
+    tab: { state: true },
   };
 
   declare client: MindFlowClient | undefined;
@@ -68,6 +73,9 @@ export class MfApp extends LitElement {
   declare private bestId: string | null;
   declare private status: string;
   declare private error: string;
+  /** The assistant's client; without one there is no "Ask" tab. */
+  declare chatClient: ChatClient | undefined;
+  declare private tab: 'tasks' | 'ask';
 
   constructor() {
     super();
@@ -81,6 +89,10 @@ export class MfApp extends LitElement {
     this.bestId = null;
     this.status = '';
     this.error = '';
+    this.chatClient = undefined;
+    this.tab = 'tasks';
+    this.addEventListener('mf-chat-changed', () => (this.revision += 1));
+    this.addEventListener('mf-open-task', (e) => void this.openTask(e));
     this.addEventListener('mf-task-changed', (e) => this.onChanged(e));
     this.addEventListener('mf-best-changed', (e: CustomEvent<BestChangedDetail>) => {
       this.bestId = e.detail.task_id;
@@ -118,6 +130,14 @@ export class MfApp extends LitElement {
       h1 {
         font-size: 1rem;
         margin: 0;
+      }
+      .tabs {
+        display: flex;
+        gap: 0.3rem;
+      }
+      .tabs [aria-selected='true'] {
+        font-weight: 600;
+        border-color: var(--mf-link, #1a73e8);
       }
       nav[hidden] {
         display: none;
@@ -298,7 +318,50 @@ export class MfApp extends LitElement {
     }
   }
 
+  /** A chip in the chat opens its task in the editor, on the Tasks tab. */
+  private async openTask(e: CustomEvent<OpenTaskDetail>): Promise<void> {
+    const found = await this.client?.call('getTask', { id: e.detail.task_id });
+    if (!found?.ok) {
+      this.error = 'Could not open the task: it is gone';
+      return;
+    }
+    this.tab = 'tasks';
+    this.editing = found.data as Task;
+  }
+
+  private renderTabs() {
+    if (!this.chatClient || !this.calendar) return nothing;
+    const tab = (name: 'tasks' | 'ask', label: string) =>
+      html`<button
+        type="button"
+        role="tab"
+        id="tab-${name}"
+        aria-selected=${String(this.tab === name)}
+        tabindex=${this.tab === name ? 0 : -1}
+        @click=${() => (this.tab = name)}
+      >
+        ${label}
+      </button>`;
+    const arrows = (e: KeyboardEvent) => {
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      this.tab = this.tab === 'tasks' ? 'ask' : 'tasks';
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${this.tab}`)?.focus(),
+      );
+    };
+    return html`<div class="tabs" role="tablist" aria-label="MindFlow" @keydown=${arrows}>
+      ${tab('tasks', 'Tasks')} ${tab('ask', 'Ask')}
+    </div>`;
+  }
+
   private renderBody() {
+    if (this.chatClient && this.calendar && this.tab === 'ask') {
+      return html`<mf-chat-panel
+        role="tabpanel"
+        aria-labelledby="tab-ask"
+        .client=${this.chatClient}
+      ></mf-chat-panel>`;
+    }
     if (!this.calendar) {
       return this.error
         ? html`<button type="button" @click=${() => this.loadContext()}>Try again</button>`
@@ -330,6 +393,7 @@ export class MfApp extends LitElement {
   override render() {
     return html`<main>
       <h1>MindFlow</h1>
+      ${this.renderTabs()}
       <div class=${this.error ? 'alert error' : ''} role="alert">${this.error}</div>
       ${this.renderBody()}
       <p class="visually-hidden" role="status">${this.status}</p>

@@ -42,7 +42,8 @@ function statusBack(before: Task): Partial<Task> {
 }
 
 export async function completeTask(ctx: ActionContext, task: Task): Promise<ActionOutcome> {
-  const answer = await ctx.client.call('completeTask', { id: task.id });
+  // The occurrence shown: a second tap (or another tab) completing it again changes nothing.
+  const answer = await ctx.client.call('completeTask', { id: task.id, expected_due: task.due });
   if (!answer.ok) return answer;
   const { next_due, task: saved } = answer.data;
   const message =
