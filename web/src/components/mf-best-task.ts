@@ -161,7 +161,7 @@ export class MfBestTask extends LitElement {
         type="button"
         class="primary"
         data-action="complete"
-        aria-label=${`Complete “${t.title}”`}
+        aria-label=${`Done: “${t.title}”`}
         @click=${() => emit(this, 'mf-complete-request', { task: t })}
       >
         Done
