@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { INTENT_FIXTURE, INTENT_HELD_OUT, type LabelledUtterance } from './intent-fixture.ts';
+import {
+  INTENT_FIXTURE,
+  INTENT_HELD_OUT,
+  INTENT_UNSEEN,
+  type LabelledUtterance,
+} from './intent-fixture.ts';
 import { parseIntent, type Intent } from './intent-parser.ts';
 
 const lower = (v: unknown): unknown =>
@@ -43,6 +48,20 @@ describe('parseIntent', () => {
       expect(r.slots).toBeGreaterThanOrEqual(0.95);
     });
   }
+
+  it('reports how it does on phrasings it was never fitted to', () => {
+    const r = measure(INTENT_UNSEEN);
+    console.log(
+      `unseen set: ${r.n} utterances, intent ${(r.intent * 100).toFixed(1)} %, intent + slots ${(r.slots * 100).toFixed(1)} %`,
+    );
+    if (r.misses.length > 0) console.log(`misses:\n  ${r.misses.join('\n  ')}`);
+    // Never a wrong action: a miss must be "unknown" (an honest "I can't"), not another intent.
+    const wrong = INTENT_UNSEEN.filter(([text, expected]) => {
+      const got = parseIntent(text).intent;
+      return got !== expected.intent && got !== 'unknown' && expected.intent !== 'unknown';
+    });
+    expect(wrong.map(([text]) => text)).toEqual([]);
+  });
 
   it('has at least 150 labelled utterances', () => {
     expect(INTENT_FIXTURE.length).toBeGreaterThanOrEqual(150);
