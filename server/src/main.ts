@@ -13,9 +13,13 @@ import { startPlanEmailService, type PlanEmailSchedule } from './daily-plan/plan
 import { PlanEmailLedger } from './daily-plan/plan-email-ledger.ts';
 import { gracefulShutdown } from './graceful-shutdown.ts';
 import { createApp } from './http/create-app.ts';
+import { logMailer, smtpMailer } from './daily-plan/mailer.ts';
+import { pgNotifications, revisionEvents } from './events/revision-events.ts';
+import type { WebDeps } from './web/web-routes.ts';
 import { createLogger } from './http/request-logging.ts';
 import { cachedTimeZone } from './operations/cached-time-zone.ts';
 import { composeExecutor } from './operations/compose-executor.ts';
+import { OAuthStore } from './oauth/oauth-store.ts';
 import { IdempotencyStore } from './operations/idempotency-store.ts';
 import { openBackends, type Backends } from './server-backends.ts';
 
@@ -108,11 +112,43 @@ function composeServices(config: Config, backends: Backends) {
     timeZone,
   });
   return {
-    accounts: new AccountRepository(backends.db),
+    accounts: new AccountRepository(backends.db, Date.now, {
+      maxTokensPerUser: config.maxTokensPerUser,
+    }),
     calendars,
     timeZone,
     idempotency,
     executor,
+  };
+}
+
+/** The dashboard's extras: live events (LISTEN/NOTIFY on PostgreSQL), test email, Sheet import. */
+function webDeps(
+  config: Config,
+  backends: Backends,
+  calendars: UserCalendars,
+  logger: Logger,
+): WebDeps {
+  const { mailer, smtpUrl, from } = config.planEmail;
+  const usesPostgres = backends.db.dialect === 'postgres' && config.databaseUrl !== null;
+  return {
+    events: revisionEvents({
+      db: backends.db,
+      pollMs: usesPostgres ? 5000 : 1000,
+      notifications: usesPostgres ? pgNotifications(config.databaseUrl!) : null,
+      onError: (error) => logger.warn({ err: error }, 'live updates: reading revisions failed'),
+    }),
+    stores: backends.stores,
+    calendars,
+    sheets: config.sheets ?? config.calendar.google,
+    mailer:
+      mailer === 'off'
+        ? null
+        : {
+            mailer:
+              mailer === 'smtp' ? smtpMailer({ url: smtpUrl!, from }) : logMailer(logger, from),
+            from,
+          },
   };
 }
 
@@ -126,7 +162,9 @@ async function start(): Promise<void> {
   );
   await startTidying(backends, accounts, idempotency, logger);
   const shutdown = gracefulShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
+  const web = webDeps(config, backends, calendars, logger);
   const app = createApp({
+    web,
     accounts,
     executor,
     googleCalendar: calendars.googleAvailable,
@@ -137,6 +175,7 @@ async function start(): Promise<void> {
     settings: config,
     draining: shutdown.draining,
     chat: composeChat({ db: backends.db, executor, timeZone, settings: config.assistant }),
+    oauth: new OAuthStore(backends.db),
   });
 
   let planEmails: PlanEmailSchedule | null = null;
@@ -158,6 +197,8 @@ async function start(): Promise<void> {
   shutdown.watch(server, async () => {
     // A tick in progress finishes the users it started, so no claim is left for the lease.
     await planEmails?.stop();
+    await web.events?.close();
+    web.mailer?.mailer.close();
     await backends.close();
   });
 }

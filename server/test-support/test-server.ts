@@ -17,8 +17,11 @@ import { composeExecutor } from '../src/operations/compose-executor.ts';
 import { IdempotencyStore } from '../src/operations/idempotency-store.ts';
 import type { ListCache } from '../src/operations/list-cache.ts';
 import type { OperationExecutor } from '../src/operations/operation-executor.ts';
+import { OAuthStore } from '../src/oauth/oauth-store.ts';
 import { sqlTaskStores, type TaskStoreFactory } from '../src/stores/task-store-factory.ts';
 import { openSqlite } from './databases.ts';
+import { revisionEvents, type RevisionEvents } from '../src/events/revision-events.ts';
+import type { WebDeps } from '../src/web/web-routes.ts';
 
 export interface TestServer {
   url: string;
@@ -44,10 +47,14 @@ export interface TestServerOptions {
   settings?: Partial<AppSettings>;
   bestCache?: BestTaskCache | null;
   listCache?: ListCache | null;
+  /** Live tokens of each kind per user (default 100). */
+  maxTokensPerUser?: number;
   /** Keep the database open on close (several servers on one database). */
   keepDb?: boolean;
   /** The assistant's settings; default: offline, 1000 messages a minute. */
   assistant?: Partial<Config['assistant']>;
+  /** The dashboard's extras; default: live events polling every 200 ms, import/export. */
+  web?: Partial<WebDeps>;
 }
 
 /** The real app on 127.0.0.1, port 0. */
@@ -70,14 +77,19 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.bestCache !== undefined ? { bestCache: options.bestCache } : {}),
     ...(options.listCache !== undefined ? { listCache: options.listCache } : {}),
   });
+  const events: RevisionEvents = revisionEvents({ db, pollMs: 200 });
   const app = createApp({
-    accounts: new AccountRepository(db, clock),
+    web: { events, stores, calendars, ...options.web },
+    accounts: new AccountRepository(db, clock, {
+      ...(options.maxTokensPerUser ? { maxTokensPerUser: options.maxTokensPerUser } : {}),
+    }),
     executor,
     googleCalendar: calendars?.googleAvailable ?? false,
     storeKind: stores.kind,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     version: '0.0.0-test',
     ping: () => db.ping(),
+    oauth: new OAuthStore(db, clock),
     settings: {
       publicUrl: null,
       corsOrigins: ['https://chat.openai.com'],
@@ -118,6 +130,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return (await res.json()) as { token: string; user: Record<string, unknown> };
     },
     async close() {
+      await events.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.keepDb) await db.close();

@@ -1,4 +1,9 @@
-import type { OperationName, TaskService } from '@mindflow/shared';
+import {
+  fixedCalendar,
+  type CalendarEvent,
+  type OperationName,
+  type TaskService,
+} from '@mindflow/shared';
 import { memoryChatClient } from '../src/client/memory-chat-client.ts';
 import { memoryClient } from '../src/client/memory-client.ts';
 import type { MindFlowClient } from '../src/client/mindflow-client.ts';
@@ -20,6 +25,8 @@ export interface FixtureOptions {
   tasks?: Record<string, unknown>[];
   /** Mount with the offline assistant, which shows the "Ask" tab. */
   chat?: boolean;
+  /** The calendar getDailyPlan reads (none: plans see no meetings). */
+  events?: CalendarEvent[];
 }
 
 export interface Fixture {
@@ -33,7 +40,11 @@ export interface Fixture {
 function start(options: FixtureOptions): Fixture {
   const now = Date.parse(options.now);
   const clock = () => now;
-  const service = testService({ clock, zone: options.zone });
+  const service = testService({
+    clock,
+    zone: options.zone,
+    ...(options.events ? { calendar: fixedCalendar(options.events) } : {}),
+  });
   const fixture: Fixture = {
     service,
     client: memoryClient(service),

@@ -96,6 +96,8 @@ const EnvSchema = z
       .min(0)
       .default(0),
     SESSION_TTL_DAYS: positive('SESSION_TTL_DAYS', 30),
+    MAX_OPEN_TASKS_PER_USER: positive('MAX_OPEN_TASKS_PER_USER', 50_000),
+    MAX_TOKENS_PER_USER: positive('MAX_TOKENS_PER_USER', 100),
     SHUTDOWN_TIMEOUT_MS: positive('SHUTDOWN_TIMEOUT_MS', 10_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -183,6 +185,10 @@ export interface Config {
   authRateLimitPer15Min: number;
   trustProxy: number;
   sessionTtlDays: number;
+  /** Open tasks one user may have: creating or reopening past it answers 409. */
+  maxOpenTasksPerUser: number;
+  /** Live tokens (sessions and API tokens) one user may hold: minting past it answers 409. */
+  maxTokensPerUser: number;
   shutdownTimeoutMs: number;
   logLevel: string;
   logFormat: 'json' | 'pretty';
@@ -253,6 +259,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     authRateLimitPer15Min: e.AUTH_RATE_LIMIT_PER_15_MIN,
     trustProxy: e.TRUST_PROXY,
     sessionTtlDays: e.SESSION_TTL_DAYS,
+    maxOpenTasksPerUser: e.MAX_OPEN_TASKS_PER_USER,
+    maxTokensPerUser: e.MAX_TOKENS_PER_USER,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),

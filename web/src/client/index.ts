@@ -6,3 +6,4 @@ export type { ChatAnswer, ChatClient, ChatStreamHandlers } from './chat-client.t
 export { appsScriptChatClient, type ChatScriptRun } from './apps-script-chat-client.ts';
 export { httpChatClient, type HttpChatOptions } from './http-chat-client.ts';
 export { memoryChatClient } from './memory-chat-client.ts';
+export { scriptClient, type ScriptClient, type ScriptRun } from './script-client.ts';
