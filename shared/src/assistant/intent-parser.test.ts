@@ -78,3 +78,28 @@ describe('parseIntent', () => {
     }
   });
 });
+
+describe('parseIntent on hostile input', () => {
+  it('reads 4000-character messages built to make regular expressions backtrack in a few seconds at most (no exponential backtracking)', () => {
+    const started = performance.now();
+    for (const prefix of [
+      'untag x ',
+      'remove ',
+      'tag x ',
+      'add #a ',
+      'remove the tags ',
+      'move ',
+      'done with ',
+    ]) {
+      for (const body of [
+        'a'.repeat(3990),
+        'a '.repeat(1995),
+        '#a '.repeat(1330),
+        'x to '.repeat(798),
+      ]) {
+        parseIntent(`${prefix}${body}$`);
+      }
+    }
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
