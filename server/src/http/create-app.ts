@@ -162,6 +162,7 @@ export function createApp(deps: AppDeps): express.Express {
     publicUrl: s.publicUrl,
     corsOrigins: s.corsOrigins,
     authRateLimitPer15Min: s.authRateLimitPer15Min,
+    mcpLimit: apiRateLimit(s.rateLimitPerMinute),
     version: deps.version,
     logger: deps.logger,
   });
