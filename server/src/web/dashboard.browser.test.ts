@@ -332,6 +332,23 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   });
 
+  it('/docs tries routes with the signed-in session, writes with its CSRF token', async () => {
+    await page.goto(`${s.url}/docs`);
+    const best = page.locator('#operations-Tasks-getBestTask');
+    await best.locator('.opblock-summary').click();
+    await best.locator('button.try-out__btn').click();
+    await best.locator('button.execute').click();
+    const status = best.locator('.live-responses-table tbody .response-col_status').first();
+    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain('200');
+    const csrf = await page.evaluate(
+      `fetch('api/session').then(r => r.json()).then(b => b.csrf_token)`,
+    );
+    const intercepted = (await page.evaluate(
+      `window.ui.getConfigs().requestInterceptor({ method: 'POST', url: 'api/tasks', headers: {} }).headers`,
+    )) as Record<string, string>;
+    expect(intercepted['X-CSRF-Token']).toBe(csrf);
+  });
+
   it('the Assistant view is a friendly slot until the chat panel is on the server', async () => {
     await open('assistant');
     await page
