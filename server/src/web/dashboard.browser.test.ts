@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.url });
     page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page.setDefaultTimeout(20_000);
     page.on('console', (m) => {
       // Expected: 401 from GET /api/session before signing in and for a wrong password, 404
       // from connected apps (not on this server), 409 from the conflict the test provokes.
@@ -332,22 +332,28 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
   });
 
-  it('/docs tries routes with the signed-in session, writes with its CSRF token', async () => {
-    await page.goto(`${s.url}/docs`);
-    const best = page.locator('#operations-Tasks-getBestTask');
-    await best.locator('.opblock-summary').click();
-    await best.locator('button.try-out__btn').click();
-    await best.locator('button.execute').click();
-    const status = best.locator('.live-responses-table tbody .response-col_status').first();
-    await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain('200');
-    const csrf = await page.evaluate(
-      `fetch('api/session').then(r => r.json()).then(b => b.csrf_token)`,
-    );
-    const intercepted = (await page.evaluate(
-      `window.ui.getConfigs().requestInterceptor({ method: 'POST', url: 'api/tasks', headers: {} }).headers`,
-    )) as Record<string, string>;
-    expect(intercepted['X-CSRF-Token']).toBe(csrf);
-  });
+  it(
+    '/docs tries routes with the signed-in session, writes with its CSRF token',
+    { timeout: 60_000 },
+    async () => {
+      await page.goto(`${s.url}/docs`, { waitUntil: 'domcontentloaded' });
+      // Swagger UI is large: on a loaded machine it takes a while to render.
+      await page.locator('.opblock-tag').first().waitFor({ timeout: 30_000 });
+      const best = page.locator('#operations-Tasks-getBestTask');
+      await best.locator('.opblock-summary').click();
+      await best.locator('button.try-out__btn').click();
+      await best.locator('button.execute').click();
+      const status = best.locator('.live-responses-table tbody .response-col_status').first();
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain('200');
+      const csrf = await page.evaluate(
+        `fetch('api/session').then(r => r.json()).then(b => b.csrf_token)`,
+      );
+      const intercepted = (await page.evaluate(
+        `window.ui.getConfigs().requestInterceptor({ method: 'POST', url: 'api/tasks', headers: {} }).headers`,
+      )) as Record<string, string>;
+      expect(intercepted['X-CSRF-Token']).toBe(csrf);
+    },
+  );
 
   it('the Assistant view is a friendly slot until the chat panel is on the server', async () => {
     await open('assistant');
