@@ -76,7 +76,7 @@ async function renderTimes(tasks: number): Promise<number[]> {
   for (let i = 0; i < RUNS + 1; i++) {
     await page.goto(`${s.url}/`);
     await page.locator('mf-best-task .title').waitFor();
-    await page.locator('mf-view-today .summary').waitFor();
+    await page.locator('mf-day-plan .summary').waitFor();
     const ms = (await page.evaluate('performance.now()')) as number;
     if (i > 0) times.push(ms); // the first run warms the server's caches and Chromium's
   }

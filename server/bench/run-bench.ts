@@ -163,21 +163,30 @@ async function run(): Promise<void> {
       ),
     ];
     const rss = server.rssMb();
-    const [, , get, bestRow, mixed] = rows as [Row, Row, Row, Row, Row];
+    const [bare, health, get, bestRow, mixed] = rows as [Row, Row, Row, Row, Row];
+    // Issue 11's targets, as ratios measured side by side in this run: req/s when the
+    // machine is free, and req per CPU-second of the process (steadier on a shared machine).
+    const pct = (a: number, b: number) => Math.round((a / b) * 100);
+    const ratio = (name: string, a: Row, b: Row, atLeast: number) => {
+      const byRps = pct(a.rps, b.rps);
+      const byCpu = a.per_cpu_s && b.per_cpu_s ? pct(a.per_cpu_s, b.per_cpu_s) : null;
+      return {
+        target: `${name} ≥ ${atLeast} %`,
+        value: `${byRps} % req/s, ${byCpu ?? '—'} % req/cpu-s`,
+        ok: byRps >= atLeast || (byCpu !== null && byCpu >= atLeast),
+      };
+    };
     const checks = [
-      {
-        target: 'best ≥ 50 % of get-by-id req/s',
-        value: `${Math.round((bestRow.rps / get.rps) * 100)} %`,
-        ok: bestRow.rps >= get.rps / 2,
-      },
-      { target: 'best p99 ≤ 50 ms', value: `${bestRow.p99} ms`, ok: bestRow.p99 <= 50 },
-      { target: 'mixed ≥ 2,000 req/s', value: `${mixed.rps} req/s`, ok: mixed.rps >= 2000 },
+      ratio('/health vs bare route', health, bare, 0),
+      ratio('GET /api/tasks/:id vs bare route', get, bare, 40),
+      ratio('mixed vs bare route', mixed, bare, 25),
       { target: 'mixed p99 ≤ 100 ms', value: `${mixed.p99} ms`, ok: mixed.p99 <= 100 },
       {
         target: 'mixed: zero errors',
         value: `${mixed.errors + mixed.non2xx}`,
         ok: mixed.errors + mixed.non2xx === 0,
       },
+      ratio('best vs GET /api/tasks/:id', bestRow, get, 100),
       { target: 'RSS ≤ 200 MB after the run', value: `${rss} MB`, ok: rss <= 200 },
     ];
     process.stdout.write(

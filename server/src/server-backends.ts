@@ -29,7 +29,7 @@ export async function openBackends(config: Config): Promise<Backends> {
   }
   await migrateSchema(db);
   // With STORE=sheets the tasks live in the Sheet, a tab per user; accounts stay in SQL.
-  let stores = sqlTaskStores(db);
+  let stores = sqlTaskStores(db, { maxOpenTasks: config.maxOpenTasksPerUser });
   if (config.store === 'sheets' && config.sheets) {
     const { openSheetsApi } = await import('./stores/sheets-api.ts');
     const { sheetsTaskStores } = await import('./stores/task-store.sheets.ts');

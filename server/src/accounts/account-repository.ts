@@ -39,6 +39,36 @@ interface CallerRow {
   settings: string | null;
 }
 
+/** Live tokens of each kind one user may hold, unless configured otherwise. */
+export const DEFAULT_MAX_TOKENS_PER_USER = 100;
+
+/** Minting a personal token past the per-user limit: the route answers 409 with this. */
+export class TokenLimitError extends Error {
+  readonly limit: number;
+  constructor(limit: number) {
+    super(
+      `You have ${limit} API tokens, the most one account may have: revoke one you no longer ` +
+        'use (DELETE /api/tokens/{id}) before creating another',
+    );
+    this.name = 'TokenLimitError';
+    this.limit = limit;
+  }
+}
+
+/**
+ * How long a token's owner, settings and expiry are reused without reading the token again:
+ * a token revoked or expired anywhere (any instance, the CLI) stops working within this.
+ */
+export const CALLER_CACHE_MS = 1_000;
+const CALLER_CACHE_ENTRIES = 10_000;
+
+interface CachedCaller {
+  /** performance.now() when read: the cache ages in real time whatever clock tests inject. */
+  readAt: number;
+  expiresAt: number | null;
+  caller: Omit<Caller, 'taskRevision'>;
+}
+
 // last_used_at is written at most this often, so reads stay reads.
 const LAST_USED_GRANULARITY_MS = 60 * 60 * 1000;
 
@@ -47,9 +77,19 @@ export class AccountRepository {
   private readonly db: SqlClient;
   private readonly clock: () => number;
 
-  constructor(db: SqlClient, clock: () => number = Date.now) {
+  private readonly maxTokens: number;
+  private readonly callers = new Map<string, CachedCaller>();
+  private readonly callerCacheMs: number;
+
+  constructor(
+    db: SqlClient,
+    clock: () => number = Date.now,
+    limits: { maxTokensPerUser?: number; callerCacheMs?: number } = {},
+  ) {
     this.db = db;
     this.clock = clock;
+    this.maxTokens = limits.maxTokensPerUser ?? DEFAULT_MAX_TOKENS_PER_USER;
+    this.callerCacheMs = limits.callerCacheMs ?? CALLER_CACHE_MS;
   }
 
   private now(): string {
@@ -111,32 +151,69 @@ export class AccountRepository {
       : null;
   }
 
-  /** One indexed read per request: the token's user, settings and task revision. */
+  /**
+   * The token's user, settings and task revision. The token's row is read at most once a
+   * second (CALLER_CACHE_MS); the revision, which keys the answer caches, is read on every
+   * call (a primary-key lookup), so a user always reads their own writes.
+   */
   async findCaller(token: string): Promise<Caller | null> {
+    const hash = hashToken(token);
+    const hit = this.callers.get(hash);
+    if (hit && performance.now() - hit.readAt < this.callerCacheMs) {
+      if (hit.expiresAt !== null && hit.expiresAt <= this.clock()) return null;
+      const rows = await this.db.all<{ task_revision: number }>(
+        'SELECT task_revision FROM users WHERE id = $1',
+        [hit.caller.user.id],
+      );
+      if (rows[0]) return { ...hit.caller, taskRevision: Number(rows[0].task_revision) };
+    }
+    this.callers.delete(hash);
+    return this.readCaller(hash);
+  }
+
+  /** Forgets cached callers of this user (their settings or tokens changed here). */
+  private forgetCallers(match: (c: CachedCaller) => boolean): void {
+    for (const [hash, c] of this.callers) if (match(c)) this.callers.delete(hash);
+  }
+
+  private remember(hash: string, entry: CachedCaller): void {
+    if (this.callerCacheMs <= 0) return;
+    if (this.callers.size >= CALLER_CACHE_ENTRIES) {
+      const oldest = this.callers.keys().next().value;
+      if (oldest !== undefined) this.callers.delete(oldest);
+    }
+    this.callers.set(hash, entry);
+  }
+
+  /** One indexed read: the token's user, settings and task revision. */
+  private async readCaller(hash: string): Promise<Caller | null> {
+    const readAt = performance.now();
     const rows = await this.db.all<CallerRow>(
       `SELECT t.id AS token_id, t.expires_at, t.last_used_at, u.id, u.email, u.created_at,
               u.task_revision, s.settings
        FROM api_tokens t JOIN users u ON u.id = t.user_id
        LEFT JOIN user_settings s ON s.user_id = u.id
        WHERE t.token_hash = $1`,
-      [hashToken(token)],
+      [hash],
     );
     const r = rows[0];
     if (!r) return null;
     const now = this.clock();
-    if (r.expires_at !== null && Date.parse(r.expires_at) <= now) return null;
+    const expiresAt = r.expires_at === null ? null : Date.parse(r.expires_at);
+    if (expiresAt !== null && expiresAt <= now) return null;
     if (r.last_used_at === null || now - Date.parse(r.last_used_at) > LAST_USED_GRANULARITY_MS) {
       await this.db.run('UPDATE api_tokens SET last_used_at = $1 WHERE id = $2', [
         this.now(),
         r.token_id,
       ]);
     }
-    return {
+    const caller = {
       user: { id: r.id, email: r.email, created_at: r.created_at },
       settings: readSettings(r.settings),
-      taskRevision: Number(r.task_revision),
       tokenId: r.token_id,
     };
+    this.remember(hash, { readAt, expiresAt, caller });
+    return { ...caller, taskRevision: Number(r.task_revision) };
   }
 
   async updateSettings(userId: string, settings: UserSettings): Promise<void> {
@@ -145,9 +222,15 @@ export class AccountRepository {
        ON CONFLICT (user_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`,
       [userId, JSON.stringify(settings), this.now()],
     );
+    this.forgetCallers((c) => c.caller.user.id === userId);
   }
 
-  /** Issues a token; the plain token is returned here once and never stored. */
+  /**
+   * Issues a token; the plain token is returned here once and never stored. A user holds at
+   * most `maxTokensPerUser` of each kind: a personal token past that throws TokenLimitError
+   * (checked in the INSERT itself), and a sign-in past that ends the oldest sessions, so
+   * signing in always works.
+   */
   async issueToken(
     userId: string,
     kind: TokenKind,
@@ -162,9 +245,20 @@ export class AccountRepository {
       created_at: this.now(),
       last_used_at: null,
     };
-    await this.db.run(
+    if (kind === 'session') {
+      await this.db.run(
+        `DELETE FROM api_tokens WHERE user_id = $1 AND kind = 'session' AND id NOT IN (
+           SELECT id FROM api_tokens WHERE user_id = $1 AND kind = 'session'
+           ORDER BY created_at DESC, id DESC LIMIT CAST($2 AS INTEGER))`,
+        [userId, this.maxTokens - 1],
+      );
+      this.forgetCallers((c) => c.caller.user.id === userId);
+    }
+    const inserted = await this.db.run(
       `INSERT INTO api_tokens (id, user_id, kind, name, token_hash, hint, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8
+       WHERE (SELECT COUNT(*) FROM api_tokens WHERE user_id = $2 AND kind = $3)
+         < CAST($9 AS INTEGER)`,
       [
         info.id,
         userId,
@@ -174,8 +268,10 @@ export class AccountRepository {
         info.hint,
         info.created_at,
         ttlMs === null ? null : new Date(this.clock() + ttlMs).toISOString(),
+        this.maxTokens,
       ],
     );
+    if (inserted === 0) throw new TokenLimitError(this.maxTokens);
     return { token, info };
   }
 
@@ -189,12 +285,12 @@ export class AccountRepository {
 
   /** Revokes one of the user's personal tokens; false when it is not theirs or is gone. */
   async revokeToken(userId: string, tokenId: string): Promise<boolean> {
-    return (
-      (await this.db.run(
-        `DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 AND kind = 'personal'`,
-        [tokenId, userId],
-      )) > 0
+    const deleted = await this.db.run(
+      `DELETE FROM api_tokens WHERE id = $1 AND user_id = $2 AND kind = 'personal'`,
+      [tokenId, userId],
     );
+    this.forgetCallers((c) => c.caller.tokenId === tokenId);
+    return deleted > 0;
   }
 
   /** The stored password hash: '' for an account `mindflow migrate` created. */
@@ -215,11 +311,13 @@ export class AccountRepository {
         params: [userId, keepTokenId],
       },
     ]);
+    this.forgetCallers((c) => c.caller.user.id === userId && c.caller.tokenId !== keepTokenId);
   }
 
   /** Ends one session (sign out); personal tokens are revoked with revokeToken. */
   async endSession(tokenId: string): Promise<void> {
     await this.db.run(`DELETE FROM api_tokens WHERE id = $1 AND kind = 'session'`, [tokenId]);
+    this.forgetCallers((c) => c.caller.tokenId === tokenId);
   }
 
   async deleteExpiredSessions(): Promise<number> {

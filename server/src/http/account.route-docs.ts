@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, ErrorBodySchema, type ResponseDoc } from '@mindflow/shared';
 import { TimeZoneName, UserSettings } from '../accounts/user-settings.ts';
+import { ConnectedAppSchema } from '../oauth/oauth.route-docs.ts';
 
 // What the account routes take and answer, declared once: their handlers parse with these
 // schemas and /docs describes them from the same objects.
@@ -97,11 +98,15 @@ export const ACCOUNT_ROUTES = {
     path: '/api/me',
     operationId: 'getMe',
     summary: 'Your profile and settings',
-    description: 'Email, time zone, working hours and days, the morning email, calendars.',
+    description:
+      'Email, time zone, working hours and days, the morning email, calendars, connected apps.',
     tag: 'Accounts',
     auth: true,
     responses: {
-      '200': { description: 'The profile', schema: UserProfileSchema },
+      '200': {
+        description: 'The profile, with the apps connected through OAuth',
+        schema: UserProfileSchema.extend({ connected_apps: z.array(ConnectedAppSchema) }),
+      },
       default: error('An error with a stable code'),
     },
   }),
@@ -126,7 +131,8 @@ export const ACCOUNT_ROUTES = {
     operationId: 'createToken',
     summary: 'Make a personal API token',
     description:
-      'A token for a Custom GPT or a script, shown once in this answer and stored only as a hash.',
+      'A token for a Custom GPT or a script, shown once in this answer and stored only as a hash. ' +
+      'An account holds at most 100 (MAX_TOKENS_PER_USER); revoke one to make room.',
     tag: 'Accounts',
     auth: true,
     body: TokenInput,
@@ -136,6 +142,7 @@ export const ACCOUNT_ROUTES = {
         schema: TokenInfo.extend({ token: z.string() }),
         headers: [{ name: 'Location', description: 'The token, to revoke it', schema: TEXT }],
       },
+      '409': error('The account already has MAX_TOKENS_PER_USER (default 100) API tokens'),
       default: error('An error with a stable code'),
     },
   }),

@@ -4,15 +4,19 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { RouteDoc } from '@mindflow/shared';
 import type { AccountRepository } from '../accounts/account-repository.ts';
+import { mcpSurface } from '../mcp/mcp-surface.ts';
+import type { OAuthStore } from '../oauth/oauth-store.ts';
 import type { OperationExecutor } from '../operations/operation-executor.ts';
 import { accountRoutes } from './account.routes.ts';
 import { API_ROUTE_DOCS } from './api-route-docs.ts';
 import { authRoutes } from './auth.routes.ts';
 import { authenticate } from './authenticate.ts';
+import { chatRoutes, type ChatRouteDeps } from './chat.routes.ts';
 import { errorHandler, routeNotFound } from './error-handler.ts';
+import { sendError } from './http-errors.ts';
 import { operationRoutes } from './operation-routes.ts';
 import { planEmailRoutes } from './plan-email.routes.ts';
-import { apiRateLimit, authRateLimit, badTokenRateLimit } from './rate-limits.ts';
+import { apiRateLimit, authRateLimit, FailedAuthLimiter } from './rate-limits.ts';
 import { httpLogger } from './request-logging.ts';
 import { systemRoutes } from './system.routes.ts';
 import { eventsRoutes } from '../events/events.routes.ts';
@@ -51,6 +55,49 @@ export interface AppDeps {
   draining?: () => boolean;
   /** The dashboard's extras (live events, import, tests); absent: those answer 503. */
   web?: Partial<WebDeps>;
+  /** The assistant (POST /api/chat …): offline, or with a model when a key is set. */
+  chat: ChatRouteDeps;
+  /** The OAuth authorization server's state (connected apps); without it /mcp takes mf_ tokens only. */
+  oauth?: OAuthStore;
+}
+
+/**
+ * A path whose percent-encoding does not decode (`/api/tasks/%`, `%ZZ`, a broken UTF-8
+ * sequence) can name no resource: 400 with the error envelope, before authentication, where
+ * the router would otherwise throw while reading its parameters.
+ */
+const refuseUndecodablePath: RequestHandler = (req, res, next) => {
+  if (!req.path.includes('%')) return next();
+  try {
+    decodeURIComponent(req.path);
+  } catch {
+    const message = 'The path is not valid percent-encoding (a % must start %XX of UTF-8)';
+    return sendError(res, {
+      code: 'validation_failed',
+      message,
+      details: [{ field: 'path', rule: 'format', message }],
+    });
+  }
+  next();
+};
+
+/**
+ * helmet's headers, worked out once: with its defaults they are the same for every request,
+ * so they are replayed rather than recomputed (a dozen header builds per request).
+ */
+function securityHeaders(): RequestHandler {
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  const probe = {
+    setHeader: (name: string, value: string) => void set.push([name, String(value)]),
+    removeHeader: (name: string) => void removed.push(name),
+  };
+  helmet()({} as never, probe as never, () => undefined);
+  return (_req, res, next) => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
 }
 
 /** Logging, security headers, CORS and the JSON body: what every request passes first. */
@@ -58,11 +105,12 @@ function commonMiddleware(deps: AppDeps): RequestHandler[] {
   const s = deps.settings;
   return [
     httpLogger(deps.logger),
+    refuseUndecodablePath,
     (_req, res, next) => {
       if (deps.draining?.()) res.setHeader('Connection', 'close');
       next();
     },
-    helmet(),
+    securityHeaders(),
     cors({
       origin: (origin, done) =>
         done(
@@ -108,6 +156,18 @@ export function createApp(deps: AppDeps): express.Express {
   );
   const web = deps.web ?? {};
   app.use(dashboardStatic(web.dashboardDir));
+  // MCP for ChatGPT, Claude, Cursor, and the OAuth server that signs them in (server/src/mcp).
+  const mcp = mcpSurface({
+    accounts: deps.accounts,
+    oauth: deps.oauth,
+    executor: deps.executor,
+    publicUrl: s.publicUrl,
+    corsOrigins: s.corsOrigins,
+    authRateLimitPer15Min: s.authRateLimitPer15Min,
+    version: deps.version,
+    logger: deps.logger,
+  });
+  app.use(mcp.publicRouter);
   const sessions = { sessionTtlMs: s.sessionTtlDays * 86_400_000, publicUrl: s.publicUrl };
   const signInLimit = authRateLimit(s.authRateLimitPer15Min);
   app.use('/api/auth', signInLimit);
@@ -116,16 +176,23 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(authRoutes(deps.accounts, sessions.sessionTtlMs));
   app.use(publicSessionRoutes(deps.accounts, sessions));
+  const failures = new FailedAuthLimiter(s.authRateLimitPer15Min, 15 * 60_000);
   app.use(
     '/api',
     sessionCookieAuth(s.publicUrl),
-    badTokenRateLimit(s.authRateLimitPer15Min),
-    authenticate(deps.accounts),
+    authenticate(deps.accounts, failures),
     apiRateLimit(s.rateLimitPerMinute),
   );
-  app.use(accountRoutes(deps.accounts, { googleCalendar: deps.googleCalendar }));
+  app.use(
+    accountRoutes(deps.accounts, {
+      googleCalendar: deps.googleCalendar,
+      connectedApps: mcp.connectedApps,
+    }),
+  );
   app.use(sessionRoutes(deps.accounts, sessions));
+  app.use(mcp.apiRouter);
   app.use(planEmailRoutes({ executor: deps.executor, publicUrl: s.publicUrl }));
+  app.use(chatRoutes(deps.chat));
   app.use(eventsRoutes(web.events ?? null));
   app.use(dataRoutes({ stores: web.stores ?? null, sheets: web.sheets ?? null }));
   app.use(

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { sendError } from './http-errors.ts';
 
-function ipKey(req: Request): string {
+export function ipKey(req: Request): string {
   return `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
 }
 
@@ -11,7 +11,6 @@ function limiter(
   windowMs: number,
   what: string,
   keyGenerator: (req: Request, res: Response) => string,
-  onlyFailures = false,
 ) {
   return rateLimit({
     windowMs,
@@ -19,9 +18,6 @@ function limiter(
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator,
-    // "Failure" means a refused token (401), not a validation error or a 404.
-    skipSuccessfulRequests: onlyFailures,
-    requestWasSuccessful: (_req: Request, res: Response) => res.statusCode !== 401,
     handler: (req: Request, res: Response, _next: NextFunction) => {
       const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
       const seconds = reset
@@ -38,19 +34,69 @@ function limiter(
 }
 
 /**
- * Per token, after authentication: a Custom GPT shares OpenAI's egress IPs with everyone
- * else, so the token is the caller. Only valid tokens get a bucket of their own.
+ * Per user, after authentication: a Custom GPT shares OpenAI's egress IPs with everyone
+ * else, so the user is the caller; and per user rather than per token, so minting more
+ * tokens buys no more requests.
  */
 export function apiRateLimit(perMinute: number) {
   return limiter(perMinute, 60_000, 'requests', (_req, res) => {
-    const tokenId = (res.locals.caller as { tokenId?: string } | undefined)?.tokenId;
-    return tokenId ? `t:${tokenId}` : 'anonymous';
+    const userId = (res.locals.caller as { user?: { id: string } } | undefined)?.user?.id;
+    return userId ? `u:${userId}` : 'anonymous';
   });
 }
 
-/** Per IP, counting only refused requests: guessing tokens costs the guesser, not the users. */
-export function badTokenRateLimit(per15Minutes: number) {
-  return limiter(per15Minutes, 15 * 60_000, 'requests with a bad token', ipKey, true);
+/**
+ * Refused credentials per key (the IP), in fixed windows. Only a refusal consults it: a
+ * valid token is served whatever its IP's count, so guessing tokens from an address that
+ * real users share (OpenAI's, for every Custom GPT) costs the guesser and no one else.
+ */
+export class FailedAuthLimiter {
+  private readonly counts = new Map<string, { n: number; resetAt: number }>();
+  private readonly limit: number;
+  private readonly windowMs: number;
+  private readonly clock: () => number;
+  private readonly maxKeys: number;
+
+  constructor(limit: number, windowMs: number, clock: () => number = Date.now, maxKeys = 100_000) {
+    this.limit = limit;
+    this.windowMs = windowMs;
+    this.clock = clock;
+    this.maxKeys = maxKeys;
+  }
+
+  /** Counts one refusal; answers the seconds to wait once past the limit, else null. */
+  refused(key: string): number | null {
+    const now = this.clock();
+    let entry = this.counts.get(key);
+    if (!entry || entry.resetAt <= now) {
+      if (!entry && this.counts.size >= this.maxKeys) this.sweep(now);
+      entry = { n: 0, resetAt: now + this.windowMs };
+      this.counts.set(key, entry);
+    }
+    entry.n++;
+    return entry.n > this.limit ? Math.max(1, Math.ceil((entry.resetAt - now) / 1000)) : null;
+  }
+
+  /** Forgets ended windows; if every window is live, the oldest half (memory stays bounded). */
+  private sweep(now: number): void {
+    for (const [key, e] of this.counts) if (e.resetAt <= now) this.counts.delete(key);
+    if (this.counts.size < this.maxKeys) return;
+    let drop = this.counts.size >> 1;
+    for (const key of this.counts.keys()) {
+      if (drop-- <= 0) break;
+      this.counts.delete(key);
+    }
+  }
+}
+
+/** The 429 a refused credential gets once its IP is past the limit. */
+export function sendTooManyFailures(res: Response, seconds: number): void {
+  res.setHeader('Retry-After', String(seconds));
+  sendError(res, {
+    code: 'rate_limited',
+    message: `Too many requests with a bad token; try again in ${seconds} s`,
+    details: { retry_after_seconds: seconds },
+  });
 }
 
 /** Stricter, per IP: password guessing and account creation. */

@@ -5,6 +5,7 @@ import {
   type Task,
   type TaskStore,
   type TimeZonePort,
+  visitActive,
 } from '@mindflow/shared';
 import { executed, forOperation, type ExecutorLayer } from './operation-executor.ts';
 
@@ -70,25 +71,47 @@ export class BestTaskCache {
   }
 }
 
-/** Wraps a store to remember what listActive answered: the tasks a ranking was made from. */
-export function recordingActive(store: TaskStore): {
+/**
+ * Wraps a store to work out, from the open tasks a ranking read (all at once or page by
+ * page), until when that ranking stays exact: the minimum of rankingValidUntil over the
+ * pages is rankingValidUntil of them all. No task is kept.
+ */
+export function recordingActive(
+  store: TaskStore,
+  calendar: ZonedCalendar,
+  now: number,
+): {
   store: TaskStore;
-  active: () => Task[] | null;
+  /** null when the ranking read no open tasks (it failed before, or did not rank). */
+  validUntil: () => number | null;
 } {
-  let seen: Task[] | null = null;
+  let until: number | null = null;
+  const seen = (tasks: readonly Task[]) => {
+    const u = rankingValidUntil(tasks, now, calendar);
+    until = until === null ? u : Math.min(until, u);
+  };
   const wrapped: TaskStore = {
     get: (id) => store.get(id),
     list: (q) => store.list(q),
     listActive: async () => {
-      seen = await store.listActive();
-      return seen;
+      const all = await store.listActive();
+      seen(all);
+      return all;
+    },
+    scanActive: async (visit) => {
+      // An empty list still bounds the answer: at the next midnight.
+      seen([]);
+      await visitActive(store, (page) => {
+        seen(page);
+        visit(page);
+      });
     },
     insert: (t) => store.insert(t),
     update: (t, e) => store.update(t, e),
     delete: (id) => store.delete(id),
     upsertMany: (ts) => store.upsertMany(ts),
   };
-  return { store: wrapped, active: () => seen };
+  return { store: wrapped, validUntil: () => until };
 }
 
 /**
@@ -103,15 +126,18 @@ export function cachedBestTask(cache: BestTaskCache, timeZone: TimeZonePort): Ex
     const { user, settings, taskRevision } = call.caller;
     const hit = cache.get(user.id, taskRevision, settings.time_zone, call.now);
     if (hit) return executed(hit);
-    const recording = recordingActive(call.store);
+    const calendar = new ZonedCalendar(timeZone, settings.time_zone);
+    const recording = recordingActive(call.store, calendar, call.now);
     const execution = await next({ ...call, store: recording.store });
-    const active = recording.active();
-    if (active && execution.result.ok) {
-      const calendar = new ZonedCalendar(timeZone, settings.time_zone);
-      cache.set(
-        user.id,
-        BestTaskCache.entry(taskRevision, calendar, call.now, active, execution.result),
-      );
+    const until = recording.validUntil();
+    if (until !== null && execution.result.ok) {
+      cache.set(user.id, {
+        revision: taskRevision,
+        zone: calendar.zone,
+        from: call.now,
+        until,
+        result: execution.result,
+      });
     }
     return execution;
   });

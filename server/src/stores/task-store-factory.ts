@@ -1,7 +1,7 @@
 import type { TaskStore } from '@mindflow/shared';
 import type { Caller } from '../accounts/account-repository.ts';
 import type { SqlClient } from '../db/sql-client.ts';
-import { SqlTaskStore } from './task-store.sql.ts';
+import { SqlTaskStore, type SqlTaskStoreOptions } from './task-store.sql.ts';
 
 /** Builds the caller's TaskStore for one request. */
 export interface TaskStoreFactory {
@@ -16,11 +16,11 @@ export interface TaskStoreFactory {
   ping(): Promise<void>;
 }
 
-export function sqlTaskStores(db: SqlClient): TaskStoreFactory {
+export function sqlTaskStores(db: SqlClient, options: SqlTaskStoreOptions = {}): TaskStoreFactory {
   return {
     kind: db.dialect,
     revisioned: true,
-    forUser: (caller) => new SqlTaskStore(db, caller.user.id),
+    forUser: (caller) => new SqlTaskStore(db, caller.user.id, options),
     ping: () => db.ping(),
   };
 }

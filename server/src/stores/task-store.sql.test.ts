@@ -9,7 +9,8 @@ import {
   REAL_PG_SKIP_REASON,
   REAL_PG_URL,
 } from '../../test-support/databases.ts';
-import { SqlTaskStore } from './task-store.sql.ts';
+import { StoreLimitError, type Task } from '@mindflow/shared';
+import { SCAN_PAGE, SqlTaskStore } from './task-store.sql.ts';
 
 const engines: { name: string; open: () => Promise<SqlClient>; skip?: string }[] = [
   { name: 'SQLite file', open: () => openSqlite() },
@@ -53,6 +54,49 @@ for (const engine of engines) {
           expect(await b.delete(task.id)).toBe(false);
           expect(await b.insert({ ...task, title: 'mine' })).toBe('ok');
           expect((await a.get(task.id))?.title).toBe('private');
+        });
+      });
+
+      describe('open tasks in bounded memory', () => {
+        it('scanActive hands over exactly the open tasks, a page at a time', async () => {
+          const store = new SqlTaskStore(db, await insertUser(db));
+          const tasks = Array.from({ length: SCAN_PAGE * 2 + 7 }, (_, i) =>
+            makeTask({ title: `t${i}`, status: i % 10 === 0 ? 'completed' : 'pending' }),
+          );
+          await store.upsertMany(tasks);
+          const pages: number[] = [];
+          const seen: Task[] = [];
+          await store.scanActive((page) => {
+            pages.push(page.length);
+            seen.push(...page);
+          });
+          expect(Math.max(...pages)).toBeLessThanOrEqual(SCAN_PAGE);
+          expect(pages.length).toBeGreaterThan(1);
+          const byId = (a: Task, b: Task) => (a.id < b.id ? -1 : 1);
+          expect(seen.sort(byId)).toEqual((await store.listActive()).sort(byId));
+          expect(seen).toHaveLength(tasks.filter((t) => t.status !== 'completed').length);
+        });
+
+        it('refuses a new or reopened open task past the limit; completed ones do not count', async () => {
+          const store = new SqlTaskStore(db, await insertUser(db), { maxOpenTasks: 2 });
+          const done = makeTask({ status: 'completed', completed_at: '2026-11-01T00:00:00.000Z' });
+          expect(await store.insert(makeTask())).toBe('ok');
+          expect(await store.insert(done)).toBe('ok');
+          const second = makeTask();
+          expect(await store.insert(second)).toBe('ok');
+          await expect(store.insert(makeTask())).rejects.toThrow(StoreLimitError);
+          await expect(store.insert(makeTask())).rejects.toThrow(/2 open tasks/);
+          // A completed task may still be stored, and an id taken is still a conflict.
+          expect(await store.insert({ ...done, id: 'another-done' })).toBe('ok');
+          expect(await store.insert(second)).toBe('conflict');
+          // Reopening counts as adding; editing an open one does not.
+          const reopened = { ...done, status: 'pending' as const, completed_at: null };
+          await expect(store.update(reopened, done.updated_at)).rejects.toThrow(StoreLimitError);
+          const edited = { ...second, title: 'edited', updated_at: '2026-12-01T00:00:00.000Z' };
+          expect(await store.update(edited, second.updated_at)).toBe('ok');
+          expect(await store.update(edited, 'stale')).toBe('conflict');
+          expect(await store.delete(second.id)).toBe(true);
+          expect(await store.update(reopened, done.updated_at)).toBe('ok');
         });
       });
 

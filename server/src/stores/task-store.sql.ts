@@ -1,4 +1,4 @@
-import type { Task, TaskListQuery, TaskStore } from '@mindflow/shared';
+import { StoreLimitError, type Task, type TaskListQuery, type TaskStore } from '@mindflow/shared';
 import { containsPattern, type SqlClient, type SqlValue } from '../db/sql-client.ts';
 
 // One TaskStore for SQLite and PostgreSQL, scoped to one user: every statement carries
@@ -72,6 +72,18 @@ function rowValues(t: Task): SqlValue[] {
 const INSERT_SQL = `INSERT INTO tasks (user_id, ${COLUMNS}, tag_key, title_key, description_key)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`;
 
+// The open-task limit, checked in the statement that writes: a new open task goes in only
+// while fewer than $19 are open (counting no further than that). Integer columns are cast:
+// PostgreSQL types a SELECT's parameters as text.
+const OPEN_BELOW = (limit: string) => `(SELECT COUNT(*) FROM (
+    SELECT 1 FROM tasks WHERE user_id = $1 AND status <> 'completed' LIMIT ${limit}) AS open) < ${limit}`;
+
+const INSERT_LIMITED_SQL = `INSERT INTO tasks (user_id, ${COLUMNS}, tag_key, title_key, description_key)
+  SELECT $1, $2, $3, $4, $5, CAST($6 AS INTEGER), $7, CAST($8 AS INTEGER), $9, $10, $11, $12,
+    $13, $14, $15, $16, $17, $18
+  WHERE $5 = 'completed' OR ${OPEN_BELOW('CAST($19 AS INTEGER)')}
+  ON CONFLICT (user_id, id) DO NOTHING`;
+
 const UPSERT_SQL = `${INSERT_SQL}
   ON CONFLICT (user_id, id) DO UPDATE SET ${[
     ...COLUMNS.split(', ').slice(1),
@@ -92,13 +104,40 @@ const UPDATE_SQL = `UPDATE tasks SET ${[
   .join(', ')}
   WHERE user_id = $1 AND id = $2 AND updated_at = $19`;
 
+// Reopening a completed task counts against the limit as a new one does.
+const UPDATE_LIMITED_SQL = `${UPDATE_SQL}
+  AND ($5 = 'completed' OR status <> 'completed' OR ${OPEN_BELOW('CAST($20 AS INTEGER)')})`;
+
+/** The open tasks a user may have, unless the server is configured otherwise. */
+export const DEFAULT_MAX_OPEN_TASKS = 50_000;
+
+export interface SqlTaskStoreOptions {
+  /** Open (not completed) tasks per user; creating or reopening past it answers 409. */
+  maxOpenTasks?: number;
+}
+
+/** Rows per page of scanActive: well under a MB, and a few ms of ranking between yields. */
+export const SCAN_PAGE = 500;
+
 export class SqlTaskStore implements TaskStore {
   private readonly db: SqlClient;
   private readonly userId: string;
 
-  constructor(db: SqlClient, userId: string) {
+  private readonly maxOpenTasks: number;
+
+  constructor(db: SqlClient, userId: string, options: SqlTaskStoreOptions = {}) {
     this.db = db;
     this.userId = userId;
+    this.maxOpenTasks = options.maxOpenTasks ?? DEFAULT_MAX_OPEN_TASKS;
+  }
+
+  private limitReached(): never {
+    const limit = this.maxOpenTasks;
+    throw new StoreLimitError(
+      `You have ${limit.toLocaleString('en-US')} open tasks, the most one account may have: ` +
+        'complete or delete some before adding more',
+      { limit, setting: 'MAX_OPEN_TASKS_PER_USER' },
+    );
   }
 
   async get(id: string): Promise<Task | null> {
@@ -143,28 +182,68 @@ export class SqlTaskStore implements TaskStore {
     return rows.map(taskFromRow);
   }
 
+  /**
+   * The open tasks in pages of SCAN_PAGE, in id order (keyset, on the primary key): ranking
+   * and planning hold one page at a time, however many tasks the user has. A write between
+   * two pages shows a task as before or after it, never twice; the caches key on the
+   * revision read before the scan, so such an answer is not kept past that write. Between
+   * pages the event loop serves other requests.
+   */
+  async scanActive(visit: (page: readonly Task[]) => void): Promise<void> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db.all<TaskRow>(
+        `SELECT ${COLUMNS} FROM tasks WHERE user_id = $1 AND id > $2 AND status <> 'completed'
+         ORDER BY id LIMIT ${SCAN_PAGE}`,
+        [this.userId, after],
+      );
+      if (rows.length === 0) return;
+      visit(rows.map(taskFromRow));
+      if (rows.length < SCAN_PAGE) return;
+      after = rows[rows.length - 1]!.id;
+      // node:sqlite answers synchronously, so awaiting it never lets I/O in: yield to the
+      // event loop between pages, so other users' requests are served while a long list
+      // is ranked.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
   async insert(task: Task): Promise<'ok' | 'conflict'> {
-    const changed = await this.db.run(`${INSERT_SQL} ON CONFLICT (user_id, id) DO NOTHING`, [
+    const changed = await this.db.run(INSERT_LIMITED_SQL, [
       this.userId,
       ...rowValues(task),
+      this.maxOpenTasks,
     ]);
-    return changed === 1 ? 'ok' : 'conflict';
+    if (changed === 1) return 'ok';
+    if (await this.exists(task.id)) return 'conflict';
+    return this.limitReached();
+  }
+
+  private async exists(id: string): Promise<boolean> {
+    const rows = await this.db.all('SELECT 1 AS one FROM tasks WHERE user_id = $1 AND id = $2', [
+      this.userId,
+      id,
+    ]);
+    return rows.length > 0;
   }
 
   async update(task: Task, expectedUpdatedAt: string): Promise<'ok' | 'not_found' | 'conflict'> {
     const [, ...rest] = rowValues(task);
-    const changed = await this.db.run(UPDATE_SQL, [
+    const changed = await this.db.run(UPDATE_LIMITED_SQL, [
       this.userId,
       task.id,
       ...rest,
       expectedUpdatedAt,
+      this.maxOpenTasks,
     ]);
     if (changed === 1) return 'ok';
-    const exists = await this.db.all('SELECT 1 AS one FROM tasks WHERE user_id = $1 AND id = $2', [
-      this.userId,
-      task.id,
-    ]);
-    return exists.length > 0 ? 'conflict' : 'not_found';
+    const rows = await this.db.all<{ updated_at: string }>(
+      'SELECT updated_at FROM tasks WHERE user_id = $1 AND id = $2',
+      [this.userId, task.id],
+    );
+    if (rows.length === 0) return 'not_found';
+    // The row is there as expected, so only the limit refused it.
+    return rows[0]!.updated_at === expectedUpdatedAt ? this.limitReached() : 'conflict';
   }
 
   async delete(id: string): Promise<boolean> {

@@ -65,7 +65,7 @@ function dayNotes(layout: DayLayout, settings: PlanSettings, ctx: ReasonContext)
   return notes;
 }
 
-function compareAsleep(a: Task, b: Task): number {
+export function compareAsleep(a: Task, b: Task): number {
   const ua = a.snoozed_until === null ? null : parseInstant(a.snoozed_until);
   const ub = b.snoozed_until === null ? null : parseInstant(b.snoozed_until);
   const ka = ua ?? Number.POSITIVE_INFINITY;

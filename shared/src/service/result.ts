@@ -38,3 +38,17 @@ export class StoreUnavailableError extends Error {
     this.name = 'StoreUnavailableError';
   }
 }
+
+/**
+ * Thrown by a store adapter when a write would pass one of its documented limits (e.g. the
+ * open tasks a user may have); the service turns it into a `conflict` result with this
+ * message, which says the limit and what to do.
+ */
+export class StoreLimitError extends Error {
+  readonly details: Record<string, unknown>;
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = 'StoreLimitError';
+    this.details = details;
+  }
+}

@@ -7,11 +7,17 @@ import {
 import { DEFAULT_SCORING, type ScoringConfig } from '../scoring/scoring-config.ts';
 import type { ScoringContext } from '../scoring/score-task.ts';
 import { ZonedCalendar, type TimeZonePort } from '../time/time-zone.ts';
-import { fail, StoreUnavailableError, validationFailed, type Result } from './result.ts';
+import {
+  fail,
+  StoreLimitError,
+  StoreUnavailableError,
+  validationFailed,
+  type Result,
+} from './result.ts';
 import { runFlow, runFlowSync, type Flow, type FlowPorts } from './task-flow.ts';
 import type { OperationContext } from './operation-context.ts';
 import type { TaskStore } from './task-store.ts';
-import { fieldIssues } from './validation.ts';
+import { fieldIssues, loneSurrogateIssues } from './validation.ts';
 import { createTask, quickAddTask } from './handlers/create-handlers.ts';
 import { completeTask, deleteTask, snoozeTask, updateTask } from './handlers/change-handlers.ts';
 import { getBestTask, getTask, listTasks, rankTasks } from './handlers/read-handlers.ts';
@@ -113,6 +119,8 @@ export class TaskService {
     if (!isOperationName(name)) {
       return { error: fail('not_found', `Unknown operation '${name}'`, { operation: name }) };
     }
+    const unicode = loneSurrogateIssues(input);
+    if (unicode.length > 0) return { error: validationFailed(unicode) };
     const parsed = OPERATIONS[name].input.safeParse(input ?? {});
     if (!parsed.success) return { error: validationFailed(fieldIssues(parsed.error)) };
     const now = this.deps.clock();
@@ -133,6 +141,7 @@ export class TaskService {
     if (error instanceof StoreUnavailableError) {
       return fail('unavailable', 'The task store is unavailable right now; try again shortly');
     }
+    if (error instanceof StoreLimitError) return fail('conflict', error.message, error.details);
     if (error instanceof CalendarUnavailableError) {
       return fail('unavailable', 'Your calendar could not be read right now; try again shortly');
     }

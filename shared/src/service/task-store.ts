@@ -35,6 +35,12 @@ export interface TaskStore {
   list(query: TaskListQuery): Awaitable<Task[]>;
   /** Every task that is not completed, in any order: the input of ranking. */
   listActive(): Awaitable<Task[]>;
+  /**
+   * Optional, for stores that may hold more open tasks than fit in memory at once (SQL): the
+   * same tasks as listActive, handed to `visit` a page at a time. Ranking and planning keep
+   * only what they need from each page, so their memory is bounded by the page size.
+   */
+  scanActive?(visit: (page: readonly Task[]) => void): Promise<void>;
   /** 'conflict' when a task with this id exists already. */
   insert(task: Task): Awaitable<'ok' | 'conflict'>;
   /** Replaces the task if its stored `updated_at` still equals `expectedUpdatedAt`. */

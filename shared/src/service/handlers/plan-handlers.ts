@@ -3,7 +3,9 @@ import type { DayPlan } from '../../planner/day-plan.schema.ts';
 import { planDay } from '../../planner/plan-day.ts';
 import { daysBetween } from '../../time/civil-date.ts';
 import { ok, validationFailed, type Result } from '../result.ts';
-import { use, usePorts, type Flow } from '../task-flow.ts';
+import { planSelection } from '../../planner/plan-selection.ts';
+import { scanActive } from '../scan-active.ts';
+import { usePorts, type Flow } from '../task-flow.ts';
 import type { OperationContext } from '../operation-context.ts';
 import { fitToBudget } from './read-handlers.ts';
 
@@ -38,18 +40,18 @@ export function* getDailyPlan(
       { field: 'date', rule: 'range', message: `date must be within a year of today (${today})` },
     ]);
   }
-  const tasks = yield* use((s) => s.listActive());
   const start = calendar.startOfDay(date);
   const end = calendar.endOfDay(date);
   const events = yield* usePorts((p) => p.calendar?.listEvents(start, end, calendar.zone) ?? []);
-  const plan = planDay({
-    date,
-    now,
-    calendar,
-    tasks,
-    events,
-    settings: ctx.planSettings,
-    scoring: ctx.scoring,
-  });
-  return ok(fitPlanToBudget(plan, ctx.maxResponseChars));
+  const day = { date, now, calendar, events, settings: ctx.planSettings, scoring: ctx.scoring };
+  const selection = planSelection(day);
+  yield* scanActive((page) => selection.add(page));
+  const { tasks, open, leftOut } = selection.result();
+  const plan = planDay({ ...day, tasks });
+  if (leftOut === 0) return ok(fitPlanToBudget(plan, ctx.maxResponseChars));
+  plan.notes.push(
+    `You have ${open} open tasks; this plan considers the ${tasks.length} most pressing.`,
+  );
+  const fitted = fitPlanToBudget(plan, ctx.maxResponseChars);
+  return ok({ ...fitted, unscheduled_omitted: (fitted.unscheduled_omitted ?? 0) + leftOut });
 }

@@ -1,7 +1,9 @@
 import type { Task } from '../../task/task.schema.ts';
-import { bestTask, rankTasks as rank } from '../../ranking/rank-tasks.ts';
+import { topTasks } from '../../ranking/top-tasks.ts';
+import type { ScoredTask, ScoreOptions } from '../../scoring/score-task.ts';
 import type { OperationInput, OperationOutput } from '../../catalogue/operations.ts';
 import { ok, validationFailed, type Result } from '../result.ts';
+import { scanActive } from '../scan-active.ts';
 import { use, type Flow } from '../task-flow.ts';
 import type { OperationContext } from '../operation-context.ts';
 import { decodeCursor, encodeCursor } from '../task-query.ts';
@@ -61,21 +63,43 @@ export function* getTask(
   return task === null ? notFound(input.id) : ok(task);
 }
 
-export function* getBestTask(
-  _input: OperationInput<'getBestTask'>,
-  ctx: OperationContext,
-): Flow<Result<OperationOutput<'getBestTask'>>> {
-  const active = yield* use((s) => s.listActive());
-  const best = bestTask(active, {
+function scoreOptions(ctx: OperationContext): ScoreOptions {
+  return {
     now: ctx.now,
     calendar: ctx.calendar,
     config: ctx.scoring,
     ...(ctx.scoringContext ? { context: ctx.scoringContext } : {}),
+  };
+}
+
+/**
+ * The best `limit` open tasks and how many are open and eligible, ranked as the pages of
+ * open tasks stream by: memory holds one page and the best `limit`, however many are open.
+ * The same answer as rankTasks(all).slice(0, limit).
+ */
+function* rankOpen(
+  ctx: OperationContext,
+  limit: number,
+): Flow<{ ranked: ScoredTask[]; eligible: number; open: number }> {
+  const picker = topTasks(scoreOptions(ctx), limit);
+  let open = 0;
+  yield* scanActive((page) => {
+    open += page.length;
+    for (const task of page) picker.add(task);
   });
-  if (best === null) {
+  return { ...picker.result(), open };
+}
+
+export function* getBestTask(
+  _input: OperationInput<'getBestTask'>,
+  ctx: OperationContext,
+): Flow<Result<OperationOutput<'getBestTask'>>> {
+  const { ranked, open } = yield* rankOpen(ctx, 1);
+  const best = ranked[0];
+  if (best === undefined) {
     // Not an error: an empty list is a state, and the answer says what to do about it.
     const reason =
-      active.length === 0 ? NOTHING_OPEN : 'Nothing to do right now: every open task is snoozed';
+      open === 0 ? NOTHING_OPEN : 'Nothing to do right now: every open task is snoozed';
     return ok({ task: null, reason });
   }
   return ok(best);
@@ -85,16 +109,10 @@ export function* rankTasks(
   input: OperationInput<'rankTasks'>,
   ctx: OperationContext,
 ): Flow<Result<OperationOutput<'rankTasks'>>> {
-  const active = yield* use((s) => s.listActive());
-  const ranked = rank(active, {
-    now: ctx.now,
-    calendar: ctx.calendar,
-    config: ctx.scoring,
-    ...(ctx.scoringContext ? { context: ctx.scoringContext } : {}),
-  });
+  const { ranked, eligible } = yield* rankOpen(ctx, input.limit ?? RANK_DEFAULT);
   return ok({
-    ranked: fitToBudget(ranked.slice(0, input.limit ?? RANK_DEFAULT), ctx.maxResponseChars),
-    total: ranked.length,
+    ranked: fitToBudget(ranked, ctx.maxResponseChars),
+    total: eligible,
     evaluated_at: ctx.calendar.formatInstant(ctx.now),
     time_zone: ctx.calendar.zone,
   });
