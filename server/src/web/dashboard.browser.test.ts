@@ -365,11 +365,14 @@ describe.skipIf(!hasChromium)('the dashboard in Chromium', () => {
     },
   );
 
-  it('the Assistant view is a friendly slot until the chat panel is on the server', async () => {
+  it('the Assistant view is the chat panel, on the session', async () => {
     await open('assistant');
-    await page
-      .getByText('The chat assistant is not on this server yet', { exact: false })
-      .waitFor();
+    const input = page.getByLabel('Message to the assistant');
+    await input.fill('What should I do next?');
+    await input.press('Enter');
+    // The offline assistant answers from the ranking: the best task, as Today shows it.
+    await page.getByText('Next: “Pay rent”', { exact: false }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/assistant-conversation-1280.png` });
   });
 
   it('signs out, and an account migrate created sets a password with its API token', async () => {

@@ -381,7 +381,7 @@ export class MfDashboard extends LitElement {
       case 'import':
         return html`<mf-view-import data-view></mf-view-import>`;
       case 'assistant':
-        return html`<mf-view-assistant data-view .client=${client}></mf-view-assistant>`;
+        return html`<mf-view-assistant data-view></mf-view-assistant>`;
     }
   }
 
