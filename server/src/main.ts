@@ -44,7 +44,10 @@ function configOrExit(): Config {
   }
 }
 
-/** Expired sessions, idempotency keys and month-old email ledger rows: at boot, then hourly. */
+/**
+ * Expired sessions, idempotency keys, OAuth codes and tokens, and month-old email ledger
+ * rows: at boot, then hourly.
+ */
 async function startTidying(
   backends: Backends,
   accounts: AccountRepository,
@@ -52,10 +55,12 @@ async function startTidying(
   logger: Logger,
 ) {
   const ledger = new PlanEmailLedger(backends.db);
+  const oauth = new OAuthStore(backends.db);
   const tidy = () =>
     Promise.all([
       accounts.deleteExpiredSessions(),
       idempotency.purgeExpired(),
+      oauth.purgeExpired(),
       ledger.purgeBefore(addDays(new Date().toISOString().slice(0, 10), -31)),
     ]).catch((error: unknown) => logger.warn({ err: error }, 'cleanup failed; will retry'));
   await tidy();

@@ -51,10 +51,10 @@ export interface TestServerOptions {
   maxTokensPerUser?: number;
   /** Keep the database open on close (several servers on one database). */
   keepDb?: boolean;
-  /** The dashboard's extras; default: live events polling every 200 ms, import/export. */
-  web?: Partial<WebDeps>;
   /** The assistant's settings; default: offline, 1000 messages a minute. */
   assistant?: Partial<Config['assistant']>;
+  /** The dashboard's extras; default: live events polling every 200 ms, import/export. */
+  web?: Partial<WebDeps>;
 }
 
 /** The real app on 127.0.0.1, port 0. */

@@ -53,12 +53,12 @@ export interface AppDeps {
   routeDocs?: readonly RouteDoc[];
   /** True once shutdown began: responses then ask clients to close keep-alive connections. */
   draining?: () => boolean;
-  /** The dashboard's extras (live events, import, tests); absent: those answer 503. */
-  web?: Partial<WebDeps>;
   /** The assistant (POST /api/chat …): offline, or with a model when a key is set. */
   chat: ChatRouteDeps;
   /** The OAuth authorization server's state (connected apps); without it /mcp takes mf_ tokens only. */
   oauth?: OAuthStore;
+  /** The dashboard's extras (live events, import, tests); absent: those answer 503. */
+  web?: Partial<WebDeps>;
 }
 
 /**
@@ -154,8 +154,6 @@ export function createApp(deps: AppDeps): express.Express {
       routeDocs: () => routeDocs,
     }),
   );
-  const web = deps.web ?? {};
-  app.use(dashboardStatic(web.dashboardDir));
   // MCP for ChatGPT, Claude, Cursor, and the OAuth server that signs them in (server/src/mcp).
   const mcp = mcpSurface({
     accounts: deps.accounts,
@@ -164,10 +162,13 @@ export function createApp(deps: AppDeps): express.Express {
     publicUrl: s.publicUrl,
     corsOrigins: s.corsOrigins,
     authRateLimitPer15Min: s.authRateLimitPer15Min,
+    mcpLimit: apiRateLimit(s.rateLimitPerMinute),
     version: deps.version,
     logger: deps.logger,
   });
   app.use(mcp.publicRouter);
+  const web = deps.web ?? {};
+  app.use(dashboardStatic(web.dashboardDir));
   const sessions = { sessionTtlMs: s.sessionTtlDays * 86_400_000, publicUrl: s.publicUrl };
   const signInLimit = authRateLimit(s.authRateLimitPer15Min);
   app.use('/api/auth', signInLimit);
@@ -189,8 +190,8 @@ export function createApp(deps: AppDeps): express.Express {
       connectedApps: mcp.connectedApps,
     }),
   );
-  app.use(sessionRoutes(deps.accounts, sessions));
   app.use(mcp.apiRouter);
+  app.use(sessionRoutes(deps.accounts, sessions));
   app.use(planEmailRoutes({ executor: deps.executor, publicUrl: s.publicUrl }));
   app.use(chatRoutes(deps.chat));
   app.use(eventsRoutes(web.events ?? null));

@@ -22,6 +22,7 @@ import {
 } from '../components/task-actions.ts';
 import { palette, viewStyles } from './dashboard-styles.ts';
 import { api, dashboardClient, setCsrfToken, type Session } from './session-api.ts';
+import type { ShortcutTarget } from './shortcut-target.ts';
 
 // The signed-in dashboard: a navigation bar, one view at a time (addressed by the URL's
 // fragment, so `/` — the morning email's link — is Today), live updates from
@@ -55,11 +56,6 @@ export const SHORTCUTS: readonly [string, string][] = [
   ['?', 'Show these shortcuts'],
   ['Esc', 'Close a dialog or drawer'],
 ];
-
-/** A view that takes keys: answers true when it used the key. */
-export interface ShortcutTarget {
-  shortcut(key: string): boolean;
-}
 
 function viewOfHash(hash: string): ViewName {
   const name = hash.replace(/^#\/?/, '').split('?')[0];

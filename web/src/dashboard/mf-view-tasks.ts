@@ -7,7 +7,7 @@ import '../components/mf-quick-add.ts';
 import '../components/mf-task-editor.ts';
 import '../components/mf-task-row.ts';
 import { palette, viewStyles } from './dashboard-styles.ts';
-import type { ShortcutTarget } from './mf-dashboard.ts';
+import type { ShortcutTarget } from './shortcut-target.ts';
 
 // Tasks: every task with filters (status incl. completed, due window, tag, text), open
 // ones sorted by score; quick add with its live preview (mf-quick-add); an edit drawer
