@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { ENTRY_POINTS } from './src/entry-points.ts';
 import { zodWithoutLocales } from '@mindflow/shared/build';
-import { buildSidebarPage } from '@mindflow/web/build';
+import { buildDialogPages, buildSidebarPage } from '@mindflow/web/build';
 
 export { zodWithoutLocales };
 
@@ -89,12 +89,15 @@ export async function buildAddOn(options: BuildOptions = {}): Promise<BuildResul
   copyFileSync(join(srcDir, 'appsscript.json'), join(outDir, 'appsscript.json'));
   const htmlFiles = readdirSync(srcDir).filter((f) => f.endsWith('.html'));
   for (const file of htmlFiles) copyFileSync(join(srcDir, file), join(outDir, file));
-  // web/'s Lit sidebar, bundled from its sources now: never a stale or missing web/dist.
+  // web/'s Lit sidebar and dialogs, bundled from their sources now: never a stale or
+  // missing web/dist.
   writeFileSync(join(outDir, 'Sidebar.html'), await buildSidebarPage());
+  const dialogs = await buildDialogPages();
+  for (const [file, page] of Object.entries(dialogs)) writeFileSync(join(outDir, file), page);
   return {
     codePath,
     bytes: Buffer.byteLength(code),
-    files: ['Code.js', 'appsscript.json', ...htmlFiles, 'Sidebar.html'],
+    files: ['Code.js', 'appsscript.json', ...htmlFiles, 'Sidebar.html', ...Object.keys(dialogs)],
   };
 }
 

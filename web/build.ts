@@ -108,6 +108,48 @@ export async function buildSidebarPage(): Promise<string> {
   return sidebarPage(await sidebarScript());
 }
 
+/** The add-on's dialogs built from web/: the file Apps Script serves → its entry and title. */
+export const DIALOGS = {
+  'DailyPlan.html': { entry: 'src/daily-plan-dialog.ts', title: 'Daily plan settings' },
+  'Connect.html': { entry: 'src/connect-dialog.ts', title: 'Connect ChatGPT' },
+} as const;
+export type DialogFile = keyof typeof DIALOGS;
+
+/** A dialog page: its script inlined at the end of <body>, where the element mounts itself. */
+export function dialogPage(title: string, js: string): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<base target="_top">
+<title>${title}</title>
+</head>
+<body>
+<p style="font:13px system-ui,sans-serif;margin:8px">Loading…</p>
+<script>
+${js}
+</script>
+</body>
+</html>
+`;
+}
+
+/**
+ * The dialogs' pages from the current sources: the add-on's build writes them as
+ * DailyPlan.html and Connect.html next to Sidebar.html.
+ */
+export async function buildDialogPages(): Promise<Record<DialogFile, string>> {
+  const pages = {} as Record<DialogFile, string>;
+  for (const [file, { entry, title }] of Object.entries(DIALOGS) as [
+    DialogFile,
+    (typeof DIALOGS)[DialogFile],
+  ][]) {
+    pages[file] = dialogPage(title, htmlSafe(await bundle(entry, true)));
+  }
+  return pages;
+}
+
 /** The browser tests' own page script: the real core on a memory store, a fake google.script.run. */
 export async function buildTestFixture(): Promise<BuildReport> {
   return write(FIXTURE_JS, await bundle('test/fixture.ts', false));

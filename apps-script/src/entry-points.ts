@@ -25,6 +25,7 @@ export const ENTRY_POINTS = [
   'getConnectInfo',
   'rotateApiKey',
   'setWebAppUrl',
+  'setServerUrl',
   'getDailyPlanSettings',
   'saveDailyPlanSettings',
   'sendTestDailyPlan',

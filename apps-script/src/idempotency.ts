@@ -8,6 +8,27 @@ import type { Result } from '@mindflow/shared';
 // CacheService may drop entries early; the guarantee is best effort beyond that.
 
 const SIX_HOURS_S = 21_600;
+// CacheService takes values up to 100 KB, counted in bytes (UTF-8), not characters: an
+// emoji is 4 bytes, a CJK character 3. Kept well under it for the record's own JSON.
+const MAX_RECORD_BYTES = 90 * 1024;
+
+/** The UTF-8 length of a text, as CacheService counts it. */
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
+}
 
 function hex(bytes: number[]): string {
   return bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, '0')).join('');
@@ -54,10 +75,19 @@ export class IdempotencyRecord {
     return record.fingerprint === this.fingerprint ? record.result : 'mismatch';
   }
 
+  /**
+   * Keeps a result for retries. Called after the write committed, so it never throws: a
+   * result too large for one cache entry, or a cache that refuses it, is simply not
+   * replayed (a retry then runs again, as without a key).
+   */
   remember(result: Result<unknown>): void {
     if (!replayable(result)) return;
-    const record = JSON.stringify({ fingerprint: this.fingerprint, result });
-    // A result too large for one cache entry (100 kB) is simply not replayed.
-    if (record.length < 90_000) this.cache.put(this.cacheKey, record, SIX_HOURS_S);
+    try {
+      const record = JSON.stringify({ fingerprint: this.fingerprint, result });
+      if (utf8Bytes(record) > MAX_RECORD_BYTES) return;
+      this.cache.put(this.cacheKey, record, SIX_HOURS_S);
+    } catch (error) {
+      console.warn(`MindFlow: a result was not kept for retries: ${String(error)}`);
+    }
   }
 }

@@ -13,6 +13,7 @@ export { setupSheet } from './ui/setup-dialog.ts';
 export {
   getConnectInfo,
   rotateApiKey,
+  setServerUrl,
   setWebAppUrl,
   showConnectDialog,
 } from './ui/connect-dialog.ts';

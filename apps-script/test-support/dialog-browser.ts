@@ -52,19 +52,25 @@ export interface OpenedDialog {
 
 /**
  * Runs `menuFunction` in the emulator and opens the dialog it showed, at the size it asked
- * for (less the dialog's title bar), in a new page.
+ * for (less the dialog's title bar), or at `viewport` (a sidebar, a phone), in a new page.
  */
 export async function openDialog(
   browser: Browser,
   app: LoadedBundle,
   menuFunction: string,
   titleBarPx = 60,
+  viewport?: { width: number; height: number },
+  /** Pins the page's clock (ISO instant) before its script runs, as the emulator's is. */
+  now?: string,
 ): Promise<OpenedDialog> {
   app.run(menuFunction);
   const shown = app.emulator.ui.shown.at(-1);
-  if (!shown?.width || !shown.height) throw new Error(`${menuFunction} showed no sized dialog`);
+  if (!shown) throw new Error(`${menuFunction} showed nothing`);
+  if (!viewport && (!shown.width || !shown.height)) {
+    throw new Error(`${menuFunction} showed no sized dialog`);
+  }
   const page = await browser.newPage({
-    viewport: { width: shown.width, height: shown.height - titleBarPx },
+    viewport: viewport ?? { width: shown.width!, height: shown.height! - titleBarPx },
   });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -79,6 +85,7 @@ export async function openDialog(
       return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
     }
   });
+  if (now !== undefined) await page.clock.setFixedTime(new Date(now));
   await page.addInitScript(GOOGLE_SCRIPT_SHIM);
   // Served from a URL (not setContent's about:blank) so the shim runs before the page's own
   // script, as Apps Script's google.script does.

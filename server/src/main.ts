@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { addDays, intlTimeZone, type TimeZonePort } from '@mindflow/shared';
 import { AccountRepository } from './accounts/account-repository.ts';
+import { composeChat } from './assistant/compose-chat.ts';
 import { UserCalendars } from './calendar/user-calendars.ts';
 import { ConfigError, loadConfig, type Config } from './config/env.ts';
 import { DailyPlans } from './daily-plan/daily-plans.ts';
@@ -15,6 +16,7 @@ import { createApp } from './http/create-app.ts';
 import { createLogger } from './http/request-logging.ts';
 import { cachedTimeZone } from './operations/cached-time-zone.ts';
 import { composeExecutor } from './operations/compose-executor.ts';
+import { OAuthStore } from './oauth/oauth-store.ts';
 import { IdempotencyStore } from './operations/idempotency-store.ts';
 import { openBackends, type Backends } from './server-backends.ts';
 
@@ -137,6 +139,8 @@ async function start(): Promise<void> {
     ping: backends.ping,
     settings: config,
     draining: shutdown.draining,
+    chat: composeChat({ db: backends.db, executor, timeZone, settings: config.assistant }),
+    oauth: new OAuthStore(backends.db),
   });
 
   let planEmails: PlanEmailSchedule | null = null;

@@ -5,6 +5,8 @@ import { intlTimeZone } from '@mindflow/shared';
 import { listenOnFreePort } from '@mindflow/shared/testing';
 import { pino } from 'pino';
 import { AccountRepository } from '../src/accounts/account-repository.ts';
+import { composeChat } from '../src/assistant/compose-chat.ts';
+import type { Config } from '../src/config/env.ts';
 import { UserCalendars } from '../src/calendar/user-calendars.ts';
 import type { SqlClient } from '../src/db/sql-client.ts';
 import { DailyPlans } from '../src/daily-plan/daily-plans.ts';
@@ -15,6 +17,7 @@ import { composeExecutor } from '../src/operations/compose-executor.ts';
 import { IdempotencyStore } from '../src/operations/idempotency-store.ts';
 import type { ListCache } from '../src/operations/list-cache.ts';
 import type { OperationExecutor } from '../src/operations/operation-executor.ts';
+import { OAuthStore } from '../src/oauth/oauth-store.ts';
 import { sqlTaskStores, type TaskStoreFactory } from '../src/stores/task-store-factory.ts';
 import { openSqlite } from './databases.ts';
 
@@ -46,6 +49,8 @@ export interface TestServerOptions {
   maxTokensPerUser?: number;
   /** Keep the database open on close (several servers on one database). */
   keepDb?: boolean;
+  /** The assistant's settings; default: offline, 1000 messages a minute. */
+  assistant?: Partial<Config['assistant']>;
 }
 
 /** The real app on 127.0.0.1, port 0. */
@@ -78,6 +83,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     version: '0.0.0-test',
     ping: () => db.ping(),
+    oauth: new OAuthStore(db, clock),
     settings: {
       publicUrl: null,
       corsOrigins: ['https://chat.openai.com'],
@@ -88,6 +94,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       sessionTtlDays: 30,
       ...options.settings,
     },
+    chat: composeChat({
+      db,
+      executor,
+      timeZone,
+      clock,
+      settings: { openai: null, rateLimitPerMinute: 1000, ...options.assistant },
+    }),
   });
   const server = createServer(app);
   const url = `http://127.0.0.1:${await listenOnFreePort(server)}`;

@@ -45,3 +45,5 @@ export * from './time/time-zone.ts';
 export * from './wire/error-envelope.ts';
 export * from './wire/idempotency-key.ts';
 export * from './wire/sidebar-functions.ts';
+export * from './assistant/index.ts';
+export * from './wire/dialog-functions.ts';

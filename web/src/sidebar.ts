@@ -1,4 +1,11 @@
-import { appsScriptClient, httpClient, type MindFlowClient } from './client/index.ts';
+import {
+  appsScriptChatClient,
+  appsScriptClient,
+  httpChatClient,
+  httpClient,
+  type ChatClient,
+  type MindFlowClient,
+} from './client/index.ts';
 import './components/mf-app.ts';
 
 // The bundle's entry: dist/mindflow-sidebar.js defines the <mf-…> elements and this one
@@ -8,21 +15,24 @@ import './components/mf-app.ts';
 export interface MountOptions {
   /** Pins "now" for demos and tests; the sidebar otherwise reads Date.now(). */
   clock?: () => number;
+  /** The "Ask" tab's assistant; in the add-on (no client given) its chat functions. */
+  chatClient?: ChatClient;
 }
 
 function mount(
   el: Element,
-  client: MindFlowClient = appsScriptClient(),
+  client?: MindFlowClient,
   options: MountOptions = {},
 ): HTMLElementTagNameMap['mf-app'] {
   const app = document.createElement('mf-app');
-  app.client = client;
+  app.client = client ?? appsScriptClient();
+  app.chatClient = options.chatClient ?? (client ? undefined : appsScriptChatClient());
   if (options.clock) app.clock = options.clock;
   el.replaceChildren(app);
   return app;
 }
 
-const MindFlowSidebar = { mount, appsScriptClient, httpClient };
+const MindFlowSidebar = { mount, appsScriptClient, httpClient, httpChatClient };
 
 declare global {
   interface Window {

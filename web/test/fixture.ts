@@ -1,4 +1,10 @@
-import type { OperationName, TaskService } from '@mindflow/shared';
+import {
+  fixedCalendar,
+  type CalendarEvent,
+  type OperationName,
+  type TaskService,
+} from '@mindflow/shared';
+import { memoryChatClient } from '../src/client/memory-chat-client.ts';
 import { memoryClient } from '../src/client/memory-client.ts';
 import type { MindFlowClient } from '../src/client/mindflow-client.ts';
 import { fakeGoogleScriptRun } from './fake-google-script-run.ts';
@@ -17,6 +23,10 @@ export interface FixtureOptions {
   zone: string;
   /** createTask inputs to save before the sidebar mounts. */
   tasks?: Record<string, unknown>[];
+  /** Mount with the offline assistant, which shows the "Ask" tab. */
+  chat?: boolean;
+  /** The calendar getDailyPlan reads (none: plans see no meetings). */
+  events?: CalendarEvent[];
 }
 
 export interface Fixture {
@@ -30,7 +40,11 @@ export interface Fixture {
 function start(options: FixtureOptions): Fixture {
   const now = Date.parse(options.now);
   const clock = () => now;
-  const service = testService({ clock, zone: options.zone });
+  const service = testService({
+    clock,
+    zone: options.zone,
+    ...(options.events ? { calendar: fixedCalendar(options.events) } : {}),
+  });
   const fixture: Fixture = {
     service,
     client: memoryClient(service),
@@ -50,7 +64,17 @@ function mountMemory(options: FixtureOptions): void {
   const fixture = start(options);
   const root = document.getElementById('root');
   if (!root) throw new Error('the test page has no #root');
-  window.MindFlowSidebar.mount(root, fixture.client, { clock: fixture.clock });
+  window.MindFlowSidebar.mount(root, fixture.client, {
+    clock: fixture.clock,
+    ...(options.chat
+      ? {
+          chatClient: memoryChatClient(fixture.service, {
+            zone: options.zone,
+            clock: fixture.clock,
+          }),
+        }
+      : {}),
+  });
 }
 
 /** Gives the page the add-on's two server functions, as Sidebar.html will see them. */

@@ -1,4 +1,4 @@
-import { intlTimeZone, MemoryTaskStore, TaskService } from '@mindflow/shared';
+import { intlTimeZone, MemoryTaskStore, TaskService, type CalendarSource } from '@mindflow/shared';
 
 export const TEST_NOW = '2026-03-10T14:00:00Z'; // a Tuesday, 10:00 in New York
 export const TEST_ZONE = 'America/New_York';
@@ -8,7 +8,9 @@ export function testId(n: number): string {
 }
 
 /** The real core for tests: TaskService on a MemoryTaskStore, a given clock, counting ids. */
-export function testService(options: { clock?: () => number; zone?: string } = {}): TaskService {
+export function testService(
+  options: { clock?: () => number; zone?: string; calendar?: CalendarSource } = {},
+): TaskService {
   let ids = 0;
   const fixed = Date.parse(TEST_NOW);
   return new TaskService({
@@ -17,5 +19,6 @@ export function testService(options: { clock?: () => number; zone?: string } = {
     newId: () => testId(++ids),
     timeZone: intlTimeZone,
     zone: options.zone ?? TEST_ZONE,
+    ...(options.calendar ? { planning: { calendar: options.calendar } } : {}),
   });
 }

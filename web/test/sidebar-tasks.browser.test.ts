@@ -76,8 +76,9 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
       await input.fill(RENT);
       await input.press('Enter');
       const title = parseQuickAdd(RENT, { now: Date.parse(NOW), calendar }).fields.title;
-      await expect.poll(() => rowTitles(page)).toEqual([title]);
       await expect.poll(() => bestTitle(page)).toEqual([title]);
+      // Shown once: the card has it, so the list below does not repeat it.
+      expect(await rowTitles(page)).toEqual([]);
       expect(await input.inputValue()).toBe('');
       expect(await status(page)).toBe(`Added “${title}”`);
       const best = (await page.evaluate(() => window.mfTest.current!.run('getBestTask', {}))) as {
@@ -140,30 +141,45 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
       { title: 'Write report', priority: 4 },
       { title: 'Water plants', priority: 2 },
     ];
+    const THIRD = { title: 'Stretch', priority: 1 };
+
+    it('shows the best task once: on its card, and not again in the list', async () => {
+      page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: [...TWO, THIRD] });
+      await expect.poll(() => bestTitle(page)).toEqual(['Write report']);
+      await expect.poll(() => rowTitles(page)).toEqual(['Water plants', 'Stretch']);
+      expect(await page.locator('mf-task-list h2').textContent()).toBe('Up next (2)');
+      expect(await page.getByText('Write report', { exact: true }).count()).toBe(1);
+    });
 
     it('completes a task: it leaves the list and the best task moves on', async () => {
-      page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: TWO });
-      await expect.poll(() => rowTitles(page)).toEqual(['Write report', 'Water plants']);
+      page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: [...TWO, THIRD] });
+      await expect.poll(() => rowTitles(page)).toEqual(['Water plants', 'Stretch']);
       // Priorities in Todoist's notation, scores with their scale.
-      expect(await texts(page, 'mf-task-row .meta')).toEqual(['P2 high', 'P4 low']);
+      expect(await texts(page, 'mf-task-row .meta')).toEqual(['P4 low', 'P5 lowest']);
       for (const score of await texts(page, 'mf-task-row .score'))
         expect(score).toMatch(/^\d+ \/ 133$/);
       await page.getByRole('button', { name: 'Complete “Write report”' }).click();
-      await expect.poll(() => rowTitles(page)).toEqual(['Water plants']);
       await expect.poll(() => bestTitle(page)).toEqual(['Water plants']);
+      await expect.poll(() => rowTitles(page)).toEqual(['Stretch']);
       expect(await status(page)).toBe('Completed “Write report”');
       expect(await page.locator('mf-task-list h2').textContent()).toBe('Up next (1)');
     });
 
     it('snoozes a task until tomorrow from its menu: it is hidden from the ranking', async () => {
-      page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: TWO });
-      await expect.poll(() => rowTitles(page)).toEqual(['Write report', 'Water plants']);
+      page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: [...TWO, THIRD] });
+      await expect.poll(() => rowTitles(page)).toEqual(['Water plants', 'Stretch']);
       const snooze = page.getByRole('button', { name: 'Snooze “Write report”' });
       await snooze.click();
       expect(await snooze.getAttribute('aria-expanded')).toBe('true');
-      expect(await texts(page, '[role="menuitem"]')).toEqual(['1 hour', 'Tomorrow', 'Next week']);
+      expect(await texts(page, '[role="menuitem"]')).toEqual([
+        '1 hour',
+        'Tomorrow',
+        'Next week',
+        'Pick a date…',
+      ]);
       await page.getByRole('menuitem', { name: 'Tomorrow' }).click();
-      await expect.poll(() => rowTitles(page)).toEqual(['Water plants']);
+      await expect.poll(() => bestTitle(page)).toEqual(['Water plants']);
+      await expect.poll(() => rowTitles(page)).toEqual(['Stretch']);
       expect(await status(page)).toBe('Snoozed “Write report” until tomorrow');
       const stored = (await page.evaluate(() =>
         window.mfTest.current!.run('listTasks', { status: 'snoozed' }),
@@ -174,20 +190,24 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
     });
 
     it('moves a task up when its priority is raised in the editor', async () => {
-      page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: TWO });
-      await expect.poll(() => rowTitles(page)).toEqual(['Write report', 'Water plants']);
+      page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: [...TWO, THIRD] });
+      await expect.poll(() => rowTitles(page)).toEqual(['Water plants', 'Stretch']);
       await page.getByRole('button', { name: 'Edit “Water plants”' }).click();
       await page.locator('mf-task-editor select#priority').selectOption('5');
       await page.locator('mf-task-editor').getByRole('button', { name: 'Save' }).click();
-      await expect.poll(() => rowTitles(page)).toEqual(['Water plants', 'Write report']);
       await expect.poll(() => bestTitle(page)).toEqual(['Water plants']);
+      await expect.poll(() => rowTitles(page)).toEqual(['Write report', 'Stretch']);
       expect(await page.locator('mf-task-editor').count()).toBe(0);
       expect(await status(page)).toBe('Saved “Water plants”');
     });
   });
 
   describe('mf-task-editor', () => {
-    const ONE = [{ title: 'Book flights', priority: 3, tags: ['travel'] }];
+    // File taxes is the best task, on its card: Book flights stays a row of the list.
+    const ONE = [
+      { title: 'Book flights', priority: 3, tags: ['travel'] },
+      { title: 'File taxes', priority: 5, due: '2026-03-10' },
+    ];
 
     it('reports a conflicting edit made elsewhere and loads the latest version on request', async () => {
       page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: ONE });

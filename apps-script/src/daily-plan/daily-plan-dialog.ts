@@ -1,4 +1,11 @@
-import { ok, type Result } from '@mindflow/shared';
+import {
+  ok,
+  type CalendarChoice,
+  type DailyPlanDialogStateWire,
+  type DailyPlanFunctions,
+  type Result,
+  type ScriptAnswer,
+} from '@mindflow/shared';
 import { busyFailure } from '../execute-operation.ts';
 import { LockBusyError, ScriptLock } from '../script-lock.ts';
 import {
@@ -15,27 +22,11 @@ import { deliverDailyPlan, type DeliveryReport } from './send-daily-plan.ts';
 export const DIALOG_WIDTH = 460;
 export const DIALOG_HEIGHT = 620;
 
-export interface CalendarChoice {
-  id: string;
-  name: string;
-  primary: boolean;
-  /** Chosen earlier but no longer among the user's calendars. */
-  missing?: true;
-}
-
+// The dialog (web/src/components/mf-day-plan-settings.ts, shipped as DailyPlan.html) calls
+// the three functions below; their arguments and answers are DAILY_PLAN_FUNCTIONS in shared/.
+export type { CalendarChoice };
 /** What the dialog shows (its google.script.run contract). */
-export interface DailyPlanDialogState {
-  settings: DailyPlanSettings;
-  calendars: CalendarChoice[];
-  /** The Sheet's zone: the hour is read in it. */
-  time_zone: string;
-  /** Where the email goes: the user at the keyboard, who installs the trigger. */
-  recipient: string;
-  /** Whether this user's daily trigger is installed. */
-  scheduled: boolean;
-  last_sent: string | null;
-  notices: string[];
-}
+export type DailyPlanDialogState = DailyPlanDialogStateWire;
 
 /** Menu item: Daily plan settings. */
 export function showDailyPlanSettings(): void {
@@ -88,7 +79,9 @@ export function getDailyPlanSettings(): DailyPlanDialogState {
  * google.script.run target: validates (every problem names its field), stores the settings
  * and leaves exactly one daily trigger at the chosen time, or none when turned off.
  */
-export function saveDailyPlanSettings(input: unknown): Result<DailyPlanDialogState> {
+export function saveDailyPlanSettings(
+  input: unknown,
+): Result<DailyPlanDialogState> & ScriptAnswer<DailyPlanFunctions, 'saveDailyPlanSettings'> {
   const parsed = parseDailyPlanSettings(input);
   if (!parsed.ok) return parsed;
   const settings = parsed.data;

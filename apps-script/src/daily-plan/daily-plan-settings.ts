@@ -1,8 +1,10 @@
-import { z } from 'zod';
 import {
+  DailyPlanSettingsSchema,
+  MAX_CALENDARS,
+  SEND_MINUTES,
+  type DailyPlanSettings,
   fieldIssues,
   ok,
-  PlanSettingsSchema,
   validationFailed,
   type PlanSettingsInput,
   type Result,
@@ -18,29 +20,8 @@ export const DAILY_PLAN_SETTINGS_PROPERTY = 'DAILY_PLAN_SETTINGS';
 /** User Properties key of the local date the scheduled email last went out (YYYY-MM-DD). */
 export const DAILY_PLAN_LAST_SENT_PROPERTY = 'DAILY_PLAN_LAST_SENT';
 
-/** Time-driven triggers run within ±15 minutes of nearMinute, so finer choices would be a promise we cannot keep. */
-export const SEND_MINUTES = [0, 15, 30, 45] as const;
-/** Calendars read for one plan: each is one CalendarApp call, and the trigger has 6 minutes. */
-export const MAX_CALENDARS = 20;
-
-// Google's calendar ids are an address-like string well under 255 characters; the bound
-// keeps 20 of them inside Properties' 9 kB per value.
-const CalendarId = z.string().trim().min(1, 'a calendar id cannot be empty').max(255);
-
-export const DailyPlanSettingsSchema = PlanSettingsSchema.extend({
-  /** Off until the user turns it on: an email nobody asked for is spam. */
-  enabled: z.boolean().default(false),
-  /** Local hour of the spreadsheet's zone. */
-  hour: z.int().min(0).max(23).default(7),
-  minute: z.literal(SEND_MINUTES, { error: 'minute must be 0, 15, 30 or 45' }).default(30),
-  /** Read besides the default calendar, which is always read. */
-  calendar_ids: z
-    .array(CalendarId)
-    .max(MAX_CALENDARS, `choose at most ${MAX_CALENDARS} calendars`)
-    .default([])
-    .transform((ids) => [...new Set(ids)]),
-});
-export type DailyPlanSettings = z.output<typeof DailyPlanSettingsSchema>;
+// The schema is the dialog's wire contract, so it lives in shared/ (DAILY_PLAN_FUNCTIONS).
+export { DailyPlanSettingsSchema, MAX_CALENDARS, SEND_MINUTES, type DailyPlanSettings };
 
 export const DEFAULT_DAILY_PLAN_SETTINGS: DailyPlanSettings = DailyPlanSettingsSchema.parse({});
 

@@ -21,7 +21,10 @@ describe('connect-dialog', () => {
       const { app } = setUpAddOn({ webAppUrl: URL_ });
       app.run('showConnectDialog');
       expect(app.emulator.ui.shown[0]).toMatchObject({ kind: 'modal', title: 'Connect ChatGPT' });
-      expect(app.emulator.ui.shown[0]?.content).toContain("call('getConnectInfo')");
+      // web/'s Lit dialog, bundled in: it mounts itself and calls getConnectInfo.
+      const page = app.emulator.ui.shown[0]?.content ?? '';
+      expect(page).toContain('createElement("mf-connect-dialog")');
+      expect(page).toContain('getConnectInfo');
     });
   });
 
@@ -53,6 +56,21 @@ describe('connect-dialog', () => {
       const pasted = app.run('setWebAppUrl', URL_) as { deployed: boolean };
       expect(pasted.deployed).toBe(true);
       expect(() => app.run('setWebAppUrl', 'https://evil.example/exec')).toThrow('looks like');
+    });
+  });
+
+  describe('setServerUrl', () => {
+    it('keeps the hosted server’s https address and gives the MCP URL to paste', () => {
+      const { app } = setUpAddOn({ webAppUrl: URL_ });
+      expect(app.run('getConnectInfo')).toMatchObject({ server_url: null, mcp_url: null });
+      expect(app.run('setServerUrl', ' https://tasks.example.com/mcp ')).toMatchObject({
+        server_url: 'https://tasks.example.com',
+        mcp_url: 'https://tasks.example.com/mcp',
+        spreadsheet_id: app.emulator.spreadsheet().id,
+      });
+      expect(() => app.run('setServerUrl', 'http://tasks.example.com')).toThrow('https');
+      expect(() => app.run('setServerUrl', 42)).toThrow('url must be text');
+      expect(app.run('setServerUrl', '')).toMatchObject({ server_url: null, mcp_url: null });
     });
   });
 

@@ -1,18 +1,33 @@
-import { generateOpenApi } from '@mindflow/shared';
+import {
+  generateOpenApi,
+  readScriptArgs,
+  CONNECT_FUNCTIONS,
+  type ConnectFunctions,
+  type ScriptAnswer,
+} from '@mindflow/shared';
 import instructions from '../../gpt/instructions.md';
 import { ensureApiKey, rotateStoredApiKey } from '../web/api-key.ts';
 
 /** Script Properties key of a web-app URL the user pasted (when getService() reports none or /dev). */
 export const WEB_APP_URL_PROPERTY = 'WEB_APP_URL';
+/** Script Properties key of the hosted MindFlow server that runs on this Sheet (STORE=sheets). */
+export const SERVER_URL_PROPERTY = 'MINDFLOW_SERVER_URL';
 
-export interface ConnectInfo {
-  url: string | null;
-  /** False when the URL is missing or not a deployed /exec URL. */
-  deployed: boolean;
-  key: string;
-  schema: string | null;
-  instructions: string;
-  instructions_version: string;
+// The Connect dialog (web/src/components/mf-connect-dialog.ts, shipped as Connect.html)
+// offers both routes to this Sheet: the Custom GPT through the add-on's web app, and the
+// MCP app through the hosted server. Its calls are CONNECT_FUNCTIONS in shared/.
+export type ConnectInfo = ScriptAnswer<ConnectFunctions, 'getConnectInfo'>;
+
+function spreadsheetId(): string | null {
+  try {
+    return SpreadsheetApp.getActiveSpreadsheet()?.getId() ?? null;
+  } catch {
+    return null; // opened outside a Sheet (the web app): the dialog then leaves it blank
+  }
+}
+
+function serverUrl(): string | null {
+  return PropertiesService.getScriptProperties().getProperty(SERVER_URL_PROPERTY) || null;
 }
 
 export const GPT_INSTRUCTIONS = instructions;
@@ -39,6 +54,7 @@ export function getConnectInfo(): ConnectInfo {
         2,
       )
     : null;
+  const server = serverUrl();
   return {
     url,
     deployed,
@@ -46,6 +62,9 @@ export function getConnectInfo(): ConnectInfo {
     schema,
     instructions,
     instructions_version: instructionsVersion(instructions),
+    server_url: server,
+    mcp_url: server === null ? null : `${server}/mcp`,
+    spreadsheet_id: spreadsheetId(),
   };
 }
 
@@ -57,7 +76,8 @@ export function rotateApiKey(): ConnectInfo {
 
 /** Stores the /exec URL shown by Deploy › Manage deployments when getService() does not know it. */
 export function setWebAppUrl(url: unknown): ConnectInfo {
-  const text = typeof url === 'string' ? url.trim() : '';
+  const args = readScriptArgs(CONNECT_FUNCTIONS, 'setWebAppUrl', [url]);
+  const text = args.ok ? args.data[0].trim() : '';
   const props = PropertiesService.getScriptProperties();
   if (text === '') props.deleteProperty(WEB_APP_URL_PROPERTY);
   else if (/^https:\/\/script\.google\.com\/\S+\/exec$/.test(text)) {
@@ -68,8 +88,38 @@ export function setWebAppUrl(url: unknown): ConnectInfo {
   return getConnectInfo();
 }
 
-/** Menu item: Connect ChatGPT. */
+/**
+ * Stores the address of the hosted MindFlow server on this Sheet, e.g. https://tasks.example.com
+ * (a trailing slash or /mcp is dropped). Plain http is refused except for this computer.
+ */
+export function setServerUrl(url: unknown): ConnectInfo {
+  const args = readScriptArgs(CONNECT_FUNCTIONS, 'setServerUrl', [url]);
+  if (!args.ok) throw new Error(args.error.message);
+  const text = args.data[0]
+    .trim()
+    .replace(/\/+$/, '')
+    .replace(/\/mcp$/, '');
+  const props = PropertiesService.getScriptProperties();
+  if (text === '') props.deleteProperty(SERVER_URL_PROPERTY);
+  else if (
+    /^(https:\/\/[^\s/?#]+|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?)(\/[^\s?#]*)?$/.test(text)
+  ) {
+    props.setProperty(SERVER_URL_PROPERTY, text);
+  } else {
+    throw new Error(
+      'The server address looks like https://tasks.example.com: ChatGPT and Claude only connect over https',
+    );
+  }
+  return getConnectInfo();
+}
+
+export const CONNECT_DIALOG_WIDTH = 720;
+export const CONNECT_DIALOG_HEIGHT = 640;
+
+/** Menu item: Connect ChatGPT, Claude…: the Custom GPT and the MCP app. */
 export function showConnectDialog(): void {
-  const page = HtmlService.createHtmlOutputFromFile('Connect').setWidth(720).setHeight(640);
+  const page = HtmlService.createHtmlOutputFromFile('Connect')
+    .setWidth(CONNECT_DIALOG_WIDTH)
+    .setHeight(CONNECT_DIALOG_HEIGHT);
   SpreadsheetApp.getUi().showModalDialog(page, 'Connect ChatGPT');
 }

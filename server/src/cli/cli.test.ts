@@ -190,7 +190,7 @@ describe('mindflow CLI', { timeout: 60_000 }, () => {
       const r = mindflow(['--help']);
       expect(r.code).toBe(0);
       expect(r.out).toMatch(
-        /rank --csv FILE\|- \[--limit N\][\s\S]*parse TEXT[\s\S]*plan[\s\S]*gpt-schema[\s\S]*migrate/,
+        /rank --csv FILE\|- \[--limit N\][\s\S]*parse TEXT[\s\S]*plan[\s\S]*gpt-schema[\s\S]*migrate[\s\S]*mcp --user EMAIL/,
       );
       const rank = mindflow(['rank', '--help']);
       expect(rank.code).toBe(0);
@@ -203,7 +203,7 @@ describe('mindflow CLI', { timeout: 60_000 }, () => {
       const bare = mindflow([]);
       expect(bare).toMatchObject({ code: 2, out: '' });
       expect(bare.err).toBe(
-        'mindflow: which command? rank, parse, plan, gpt-schema, migrate (see mindflow --help)\n',
+        'mindflow: which command? rank, parse, plan, gpt-schema, migrate, mcp (see mindflow --help)\n',
       );
     });
   });

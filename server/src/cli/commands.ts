@@ -45,4 +45,10 @@ export const COMMANDS: readonly CommandEntry[] = [
       'Copy one user’s tasks between Sheets, CSV, SQLite and PostgreSQL, then verify the copy',
     load: () => import('./migrate-command.ts'),
   },
+  {
+    name: 'mcp',
+    synopsis: 'mcp --user EMAIL',
+    summary: 'Serve MindFlow to Claude Desktop, Cursor … over stdio (MCP), as one local user',
+    load: () => import('./mcp-command.ts'),
+  },
 ];

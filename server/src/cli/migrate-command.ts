@@ -25,6 +25,7 @@ function printReport(out: NodeJS.WritableStream, r: MigrationReport): void {
       ` (${r.unchanged} already there); source ${r.source_count}, target ${r.target_count}, missing ${r.missing_in_target}\n`,
   );
   for (const problem of r.invalid_in_source) out.write(`skipped: ${problem}\n`);
+  for (const warning of r.read_with_fallback) out.write(`read with a fallback: ${warning}\n`);
   if (!r.dry_run) {
     out.write(
       `${textTable(
@@ -33,7 +34,18 @@ function printReport(out: NodeJS.WritableStream, r: MigrationReport): void {
       )}\n`,
     );
   }
-  out.write(r.ok ? 'verified: every task arrived unchanged\n' : 'verification FAILED\n');
+  const skipped = r.invalid_in_source.length;
+  const copiedOk = r.missing_in_target === 0 && r.fields.every((f) => f.ok);
+  if (r.ok) out.write('verified: every task arrived unchanged\n');
+  else if (skipped > 0 && (r.dry_run || copiedOk))
+    out.write(
+      `verification FAILED: ${skipped} source row${skipped === 1 ? ' was' : 's were'} not copied (see "skipped" above)\n`,
+    );
+  else out.write('verification FAILED\n');
+  if (r.read_with_fallback.length > 0)
+    out.write(
+      `warnings: ${r.read_with_fallback.length} row${r.read_with_fallback.length === 1 ? '' : 's'} read with a fallback value (see above); they do not change the verdict\n`,
+    );
 }
 
 export const command = defineCommand({

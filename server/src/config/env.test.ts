@@ -78,3 +78,34 @@ describe('env', () => {
     });
   });
 });
+
+describe('loadConfig: the assistant', () => {
+  it('is offline without OPENAI_API_KEY, and names a bad OPENAI_BASE_URL', () => {
+    expect(loadConfig({}).assistant).toEqual({ openai: null, rateLimitPerMinute: 20 });
+    expect(() => loadConfig({ OPENAI_BASE_URL: 'not a url' })).toThrow(
+      /OPENAI_BASE_URL must be a URL/,
+    );
+    expect(() => loadConfig({ CHAT_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(
+      /CHAT_RATE_LIMIT_PER_MINUTE must be at least 1/,
+    );
+  });
+
+  it('uses any compatible endpoint, with the model, timeout, retries and token cap given', () => {
+    const c = loadConfig({
+      OPENAI_API_KEY: 'sk-x',
+      OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1',
+      OPENAI_MODEL: 'llama3.1',
+      OPENAI_TIMEOUT_MS: '5000',
+      OPENAI_MAX_RETRIES: '0',
+      OPENAI_MAX_TOKENS: '256',
+    });
+    expect(c.assistant.openai).toEqual({
+      apiKey: 'sk-x',
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'llama3.1',
+      timeoutMs: 5000,
+      maxRetries: 0,
+      maxTokens: 256,
+    });
+  });
+});

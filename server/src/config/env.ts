@@ -107,6 +107,20 @@ const EnvSchema = z
     LOG_FORMAT: z
       .enum(['json', 'pretty'], { error: 'LOG_FORMAT must be json or pretty' })
       .optional(),
+    OPENAI_API_KEY: z.string().min(1).optional(),
+    OPENAI_BASE_URL: z
+      .url({ error: 'OPENAI_BASE_URL must be a URL like http://127.0.0.1:11434/v1' })
+      .optional(),
+    OPENAI_MODEL: z.string().min(1, 'OPENAI_MODEL must not be empty').default('gpt-4o-mini'),
+    OPENAI_TIMEOUT_MS: positive('OPENAI_TIMEOUT_MS', 30_000),
+    OPENAI_MAX_RETRIES: z.coerce
+      .number({ error: 'OPENAI_MAX_RETRIES must be a number' })
+      .int('OPENAI_MAX_RETRIES must be a whole number')
+      .min(0, 'OPENAI_MAX_RETRIES must be 0–10')
+      .max(10, 'OPENAI_MAX_RETRIES must be 0–10')
+      .default(2),
+    OPENAI_MAX_TOKENS: positive('OPENAI_MAX_TOKENS', 1024),
+    CHAT_RATE_LIMIT_PER_MINUTE: positive('CHAT_RATE_LIMIT_PER_MINUTE', 20),
   })
   .superRefine((env, ctx) => {
     const store = env.STORE ?? (env.DATABASE_URL ? 'postgres' : 'sqlite');
@@ -178,6 +192,18 @@ export interface Config {
   shutdownTimeoutMs: number;
   logLevel: string;
   logFormat: 'json' | 'pretty';
+  assistant: {
+    /** null without OPENAI_API_KEY: the offline assistant answers. */
+    openai: {
+      apiKey: string;
+      baseUrl: string | null;
+      model: string;
+      timeoutMs: number;
+      maxRetries: number;
+      maxTokens: number;
+    } | null;
+    rateLimitPerMinute: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -238,6 +264,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    assistant: {
+      openai: e.OPENAI_API_KEY
+        ? {
+            apiKey: e.OPENAI_API_KEY,
+            baseUrl: e.OPENAI_BASE_URL ?? null,
+            model: e.OPENAI_MODEL,
+            timeoutMs: e.OPENAI_TIMEOUT_MS,
+            maxRetries: e.OPENAI_MAX_RETRIES,
+            maxTokens: e.OPENAI_MAX_TOKENS,
+          }
+        : null,
+      rateLimitPerMinute: e.CHAT_RATE_LIMIT_PER_MINUTE,
+    },
   };
 }
 

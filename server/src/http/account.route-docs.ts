@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, ErrorBodySchema, type ResponseDoc } from '@mindflow/shared';
 import { TimeZoneName, UserSettings } from '../accounts/user-settings.ts';
+import { ConnectedAppSchema } from '../oauth/oauth.route-docs.ts';
 
 // What the account routes take and answer, declared once: their handlers parse with these
 // schemas and /docs describes them from the same objects.
@@ -97,11 +98,15 @@ export const ACCOUNT_ROUTES = {
     path: '/api/me',
     operationId: 'getMe',
     summary: 'Your profile and settings',
-    description: 'Email, time zone, working hours and days, the morning email, calendars.',
+    description:
+      'Email, time zone, working hours and days, the morning email, calendars, connected apps.',
     tag: 'Accounts',
     auth: true,
     responses: {
-      '200': { description: 'The profile', schema: UserProfileSchema },
+      '200': {
+        description: 'The profile, with the apps connected through OAuth',
+        schema: UserProfileSchema.extend({ connected_apps: z.array(ConnectedAppSchema) }),
+      },
       default: error('An error with a stable code'),
     },
   }),

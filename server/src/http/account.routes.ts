@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { fieldIssues, validationFailed, type FieldIssue } from '@mindflow/shared';
 import { TokenLimitError, type AccountRepository } from '../accounts/account-repository.ts';
 import { patchedSettings, UserSettings, UserSettingsPatch } from '../accounts/user-settings.ts';
+import type { ConnectedApp } from '../oauth/oauth-store.ts';
 import { ACCOUNT_ROUTES } from './account.route-docs.ts';
 import { mountRoute } from './api-route.ts';
 import { userJson } from './auth.routes.ts';
@@ -11,6 +12,8 @@ import { sendError } from './http-errors.ts';
 export interface AccountRouteOptions {
   /** Whether this server can read Google calendars (credentials or CALENDAR_API_URL). */
   googleCalendar: boolean;
+  /** The apps signed in through OAuth (MCP clients), listed in /api/me. */
+  connectedApps?: (userId: string) => Promise<ConnectedApp[]>;
 }
 
 /** A Google source on a server without Google credentials could never be read. */
@@ -36,9 +39,10 @@ export function accountRoutes(
 ): Router {
   const router = Router();
 
-  mountRoute(router, ACCOUNT_ROUTES.getMe, (_input, _req, res) => {
+  mountRoute(router, ACCOUNT_ROUTES.getMe, async (_input, _req, res) => {
     const caller = callerOf(res);
-    res.json(userJson(caller.user, caller.settings));
+    const apps = (await options.connectedApps?.(caller.user.id)) ?? [];
+    res.json({ ...userJson(caller.user, caller.settings), connected_apps: apps });
   });
 
   // The documented body lists the settings; the handler checks the merged result, so each

@@ -1,5 +1,8 @@
 import type { RouteDoc } from '@mindflow/shared';
+import { MCP_ROUTES } from '../mcp/mcp.route-docs.ts';
+import { CONNECTED_APP_ROUTES, OAUTH_ROUTES } from '../oauth/oauth.route-docs.ts';
 import { ACCOUNT_ROUTES, AUTH_ROUTES } from './account.route-docs.ts';
+import { CHAT_ROUTES } from './chat.route-docs.ts';
 import { PLAN_EMAIL_ROUTE } from './plan-email.routes.ts';
 import { SYSTEM_ROUTES } from './system.routes.ts';
 
@@ -13,4 +16,8 @@ export const API_ROUTE_DOCS: readonly RouteDoc[] = [
   ...Object.values(ACCOUNT_ROUTES),
   PLAN_EMAIL_ROUTE,
   ...Object.values(SYSTEM_ROUTES),
+  ...Object.values(CHAT_ROUTES),
+  ...Object.values(MCP_ROUTES),
+  ...Object.values(OAUTH_ROUTES),
+  ...Object.values(CONNECTED_APP_ROUTES),
 ];

@@ -4,11 +4,14 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { RouteDoc } from '@mindflow/shared';
 import type { AccountRepository } from '../accounts/account-repository.ts';
+import { mcpSurface } from '../mcp/mcp-surface.ts';
+import type { OAuthStore } from '../oauth/oauth-store.ts';
 import type { OperationExecutor } from '../operations/operation-executor.ts';
 import { accountRoutes } from './account.routes.ts';
 import { API_ROUTE_DOCS } from './api-route-docs.ts';
 import { authRoutes } from './auth.routes.ts';
 import { authenticate } from './authenticate.ts';
+import { chatRoutes, type ChatRouteDeps } from './chat.routes.ts';
 import { errorHandler, routeNotFound } from './error-handler.ts';
 import { sendError } from './http-errors.ts';
 import { operationRoutes } from './operation-routes.ts';
@@ -43,6 +46,10 @@ export interface AppDeps {
   routeDocs?: readonly RouteDoc[];
   /** True once shutdown began: responses then ask clients to close keep-alive connections. */
   draining?: () => boolean;
+  /** The assistant (POST /api/chat …): offline, or with a model when a key is set. */
+  chat: ChatRouteDeps;
+  /** The OAuth authorization server's state (connected apps); without it /mcp takes mf_ tokens only. */
+  oauth?: OAuthStore;
 }
 
 /**
@@ -138,12 +145,31 @@ export function createApp(deps: AppDeps): express.Express {
       routeDocs: () => routeDocs,
     }),
   );
+  // MCP for ChatGPT, Claude, Cursor, and the OAuth server that signs them in (server/src/mcp).
+  const mcp = mcpSurface({
+    accounts: deps.accounts,
+    oauth: deps.oauth,
+    executor: deps.executor,
+    publicUrl: s.publicUrl,
+    corsOrigins: s.corsOrigins,
+    authRateLimitPer15Min: s.authRateLimitPer15Min,
+    version: deps.version,
+    logger: deps.logger,
+  });
+  app.use(mcp.publicRouter);
   app.use('/api/auth', authRateLimit(s.authRateLimitPer15Min));
   app.use(authRoutes(deps.accounts, s.sessionTtlDays * 86_400_000));
   const failures = new FailedAuthLimiter(s.authRateLimitPer15Min, 15 * 60_000);
   app.use('/api', authenticate(deps.accounts, failures), apiRateLimit(s.rateLimitPerMinute));
-  app.use(accountRoutes(deps.accounts, { googleCalendar: deps.googleCalendar }));
+  app.use(
+    accountRoutes(deps.accounts, {
+      googleCalendar: deps.googleCalendar,
+      connectedApps: mcp.connectedApps,
+    }),
+  );
+  app.use(mcp.apiRouter);
   app.use(planEmailRoutes({ executor: deps.executor, publicUrl: s.publicUrl }));
+  app.use(chatRoutes(deps.chat));
   app.use(operationRoutes(deps.executor));
 
   app.use(routeNotFound);

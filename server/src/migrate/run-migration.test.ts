@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TASK_FIELDS, writeTaskRow, type ColumnMap, type Task } from '@mindflow/shared';
@@ -166,6 +167,64 @@ describe('migrate', () => {
       const dry = run(...args, '--dry-run', '--json');
       expect(dry.status).toBe(0);
       expect(JSON.parse(dry.stdout)).toMatchObject({ dry_run: true, unchanged: 300, written: 0 });
+    });
+
+    it('says rows read with a fallback apart from the verdict, and verifies them (exit 0)', async () => {
+      const dir = tempDir();
+      const file = join(dir, 'typed.csv');
+      writeFileSync(
+        file,
+        'title,priority,due\nPay rent,whenever,2026-12-01\nCall mum,2,someday\nWater plants,3,\n',
+      );
+      const r = run(
+        '--from',
+        `csv:${file}`,
+        '--to',
+        `sqlite:${join(dir, 'out.db')}`,
+        '--user',
+        EMAIL,
+      );
+      expect(r.stdout).not.toContain('skipped');
+      expect(r.stdout).toContain(
+        `read with a fallback: ${file}:2: priority: "whenever" is not a priority (1–5, p1–p5, high, low); read as 3`,
+      );
+      expect(r.stdout).toContain(
+        `read with a fallback: ${file}:3: due: "someday" is not a date; ignored`,
+      );
+      expect(r.stdout).toContain('verified: every task arrived unchanged');
+      expect(r.stdout).toContain('warnings: 2 rows read with a fallback value');
+      expect(r.stdout).not.toContain('FAILED');
+      expect(r.status).toBe(0);
+      const json = JSON.parse(
+        run(
+          '--from',
+          `csv:${file}`,
+          '--to',
+          `sqlite:${join(dir, 'out.db')}`,
+          '--user',
+          EMAIL,
+          '--json',
+        ).stdout,
+      );
+      expect(json).toMatchObject({ ok: true, invalid_in_source: [] });
+      expect(json.read_with_fallback).toHaveLength(2);
+    });
+
+    it('fails the verdict for a row it could not copy, and says which', async () => {
+      const dir = tempDir();
+      const file = join(dir, 'broken.csv');
+      writeFileSync(file, 'title,priority\nFine,2\n,3\n');
+      const r = run(
+        '--from',
+        `csv:${file}`,
+        '--to',
+        `sqlite:${join(dir, 'out.db')}`,
+        '--user',
+        EMAIL,
+      );
+      expect(r.stdout).toContain(`skipped: ${file}:3: title: is empty`);
+      expect(r.stdout).toContain('verification FAILED: 1 source row was not copied');
+      expect(r.status).toBe(1);
     });
 
     it('rejects a bad endpoint with exit code 2', () => {

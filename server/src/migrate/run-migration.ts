@@ -17,7 +17,10 @@ export interface MigrationReport {
   source_count: number;
   target_count: number;
   missing_in_target: number;
+  /** Source rows not copied (not a task). They make the verdict fail. */
   invalid_in_source: string[];
+  /** Source rows copied with a fallback value; said apart, they do not change the verdict. */
+  read_with_fallback: string[];
   unchanged: number;
   written: number;
   dry_run: boolean;
@@ -90,6 +93,7 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
     target_count: after.length,
     missing_in_target: missing,
     invalid_in_source: invalid,
+    read_with_fallback: [...(source.warnings?.() ?? [])],
     unchanged,
     written,
     dry_run: options.dryRun ?? false,

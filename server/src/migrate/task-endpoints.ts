@@ -19,6 +19,8 @@ export interface TaskEndpoint {
   upsert(tasks: readonly Task[]): Promise<void>;
   /** Warnings about rows that could not be read as tasks. */
   problems(): string[];
+  /** Rows read with a fallback value (a priority read as 3, a date ignored): copied, said apart. */
+  warnings?(): string[];
   close(): Promise<void>;
   /** Said once when the endpoint had to create something (an account). */
   notice?: string;
@@ -118,13 +120,16 @@ export function sheetsEndpoint(store: SheetsTaskStore, label: string): TaskEndpo
 
 export function csvEndpoint(file: string): TaskEndpoint {
   let problems: string[] = [];
+  let warnings: string[] = [];
   return {
     label: `csv:${file}`,
     async readAll() {
       const read = await readTasksCsvFile(file);
       problems = read.problems;
+      warnings = read.warnings;
       return read.tasks;
     },
+    warnings: () => warnings,
     async upsert(tasks) {
       const byId = new Map((await readTasksCsvFile(file)).tasks.map((t) => [t.id, t]));
       for (const t of tasks) byId.set(t.id, t);

@@ -1,18 +1,31 @@
 import { z } from 'zod';
 import {
+  DueText,
   InstantText,
   Task,
   TaskCreateInput,
   TaskId,
   TaskPatchFields,
 } from '../task/task.schema.ts';
-import { isCivilDate } from '../time/civil-date.ts';
+import { ACCEPTED_YEARS_RULE, isCivilDate, isInAcceptedYears } from '../time/civil-date.ts';
 import { isInstant } from '../task/task-time.ts';
 import { scoreOnScale } from '../labels/score-scale.ts';
 
 // Input and output schemas of the catalogue's operations. Inputs reject unknown fields.
 
 export const IdInput = z.strictObject({ id: TaskId.meta({ description: 'The task id.' }) });
+
+export const CompleteTaskInput = z.strictObject({
+  id: TaskId.meta({ description: 'The task id.' }),
+  expected_due: DueText.nullable().optional().meta({
+    description:
+      'The due of the occurrence you are completing, as you were shown it. A recurring task moves on only from that occurrence; completing it again changes nothing and answers the same.',
+  }),
+  expected_updated_at: InstantText.optional().meta({
+    description:
+      'The task’s updated_at as you last saw it; if it changed since, nothing is completed (409, or 412 with If-Match).',
+  }),
+});
 
 export const CreateTaskInput = TaskCreateInput;
 
@@ -35,6 +48,10 @@ export const QuickAddInput = z.strictObject({
 const DateText = z
   .string()
   .refine(isCivilDate, 'must be a date YYYY-MM-DD')
+  .refine((s) => !isCivilDate(s) || isInAcceptedYears(s), {
+    message: `must be ${ACCEPTED_YEARS_RULE}`,
+    params: { rule: 'range' },
+  })
   .meta({ description: 'A date YYYY-MM-DD.' });
 
 export const LIST_LIMIT_MAX = 100;
@@ -116,6 +133,10 @@ export const SnoozeTaskInput = z
         (s) => isCivilDate(s) || isInstant(s),
         'until must be a date YYYY-MM-DD or a date-time with offset',
       )
+      .refine((s) => !(isCivilDate(s) || isInstant(s)) || isInAcceptedYears(s), {
+        message: `until must be ${ACCEPTED_YEARS_RULE}`,
+        params: { rule: 'range' },
+      })
       .optional()
       .meta({ description: 'Snooze until this date (start of day) or date-time.' }),
     duration: z

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Task } from '../task/task.schema.ts';
 import {
+  CompleteTaskInput,
   CompleteTaskOutput,
   CreateTaskInput,
   DeleteTaskOutput,
@@ -137,13 +138,19 @@ export const OPERATIONS = {
     name: 'completeTask',
     summary: 'Mark a task done',
     description:
-      'Mark a task completed. A recurring task records the completion and moves its due to the next occurrence instead, staying open.',
-    input: IdInput,
+      'Mark a task completed. A recurring task records the completion and moves its due to the next occurrence instead, staying open. Pass expected_due (the due you were shown) so a repeated or parallel complete moves it only once.',
+    input: CompleteTaskInput,
     output: CompleteTaskOutput,
     mutates: true,
     idempotent: false,
     destructive: false,
-    http: { method: 'POST', path: '/api/tasks/:id/complete', fields: 'body', status: 200 },
+    http: {
+      method: 'POST',
+      path: '/api/tasks/:id/complete',
+      fields: 'body',
+      status: 200,
+      ifMatch: 'expected_updated_at',
+    },
   }),
   snoozeTask: op({
     name: 'snoozeTask',

@@ -67,7 +67,7 @@ describe('openapi drift', () => {
       // Tasks carry their ETag; GET honours If-None-Match (304), PATCH If-Match (412).
       '+ paths * * responses 200 headers': 3,
       '+ paths * * responses 304': 1,
-      '+ paths * * responses 412': 1,
+      '+ paths * * responses 412': 2,
       // Path ids are documented from the zod schema that validates them (a UUID pattern).
       '+ paths * * parameters 0 schema pattern': 5,
       '+ paths * * parameters 0 description': 3,
@@ -75,13 +75,16 @@ describe('openapi drift', () => {
       // top tasks carry their priority; scores say their scale.
       '~ components schemas Task properties priority description': 1,
       '~ paths * * requestBody content application/json schema properties priority description': 2,
-      '~ paths * * description': 2,
+      '~ paths * * description': 3,
       '+ paths * * responses 200 content application/json schema properties ranked items properties score description': 1,
       '+ paths * * responses 200 content application/json schema properties top_tasks items properties priority': 1,
       '+ paths * * responses 200 content application/json schema properties top_tasks items required 5': 1,
       '~ paths * * responses 200 content application/json schema properties top_tasks items required 2': 1,
       '~ paths * * responses 200 content application/json schema properties top_tasks items required 3': 1,
       '~ paths * * responses 200 content application/json schema properties top_tasks items required 4': 1,
+      // completeTask takes the occurrence it was shown (expected_due) and honours If-Match.
+      '+ paths * * requestBody content application/json schema properties expected_due': 1,
+      '+ paths * * requestBody content application/json schema properties expected_updated_at': 1,
       // getBestTask: 200 with task null and a reason when nothing is open (was 404).
       '- paths * * responses 200 content application/json schema type': 1,
       '- paths * * responses 200 content application/json schema properties': 1,
@@ -118,13 +121,16 @@ describe('openapi drift', () => {
       // top tasks carry their priority; scores say their scale.
       '~ components schemas Task properties priority description': 1,
       '~ paths * * requestBody content application/json schema properties priority description': 2,
-      '~ paths * * description': 2,
+      '~ paths * * description': 3,
       [`+ paths * * ${ENVELOPE} 0 properties data properties ranked items properties score description`]: 1,
       [`+ paths * * ${ENVELOPE} 0 properties data properties top_tasks items properties priority`]: 1,
       [`+ paths * * ${ENVELOPE} 0 properties data properties top_tasks items required 5`]: 1,
       [`~ paths * * ${ENVELOPE} 0 properties data properties top_tasks items required 2`]: 1,
       [`~ paths * * ${ENVELOPE} 0 properties data properties top_tasks items required 3`]: 1,
       [`~ paths * * ${ENVELOPE} 0 properties data properties top_tasks items required 4`]: 1,
+      // completeTask takes the occurrence it was shown (expected_due, expected_updated_at).
+      '+ paths * * requestBody content application/json schema properties expected_due': 1,
+      '+ paths * * requestBody content application/json schema properties expected_updated_at': 1,
       // getBestTask: task null and a reason when nothing is open (was not_found).
       [`- paths * * ${ENVELOPE} 0 properties data type`]: 1,
       [`- paths * * ${ENVELOPE} 0 properties data properties`]: 1,

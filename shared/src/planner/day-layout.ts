@@ -5,7 +5,7 @@ import type { CalendarEvent } from './calendar-source.ts';
 import { clipInterval, mergeIntervals, subtractIntervals, type Interval } from './intervals.ts';
 import { clockMinutes, type PlanSettings, type TimeRange } from './plan-settings.ts';
 
-// Rule 1 of docs/PLANNING.md: the working window of the local day, cut to start no earlier
+// Rule 1 of docs/planning.md: the working window of the local day, cut to start no earlier
 // than now, minus busy time (each meeting followed by its buffer) and lunch. Every local
 // time goes through ZonedCalendar, so a 23- or 25-hour day needs no special case.
 

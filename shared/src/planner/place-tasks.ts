@@ -2,7 +2,7 @@ import type { ScoredTask } from '../scoring/score-task.ts';
 import type { Task } from '../task/task.schema.ts';
 import type { Interval } from './intervals.ts';
 
-// Rules 2–4 of docs/PLANNING.md: each task, in order, takes the earliest free time that
+// Rules 2–4 of docs/planning.md: each task, in order, takes the earliest free time that
 // holds it — inside its preferred part of the day when possible, before its due instant when
 // it has one today. Only a task no single gap can hold is split, into chunks no shorter than
 // the minimum (Motion's and taskcheck's rule), because a task cut into many scraps is a task

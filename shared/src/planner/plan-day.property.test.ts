@@ -8,7 +8,7 @@ import { clockMinutes } from './plan-settings.ts';
 import { inputOf, planScenario as scenario } from './test-support/plan-scenarios.ts';
 
 // Random days, zones, calendars and task lists, DST days over-represented: the rules of
-// docs/PLANNING.md checked on every plan, each by arithmetic independent of the planner's.
+// docs/planning.md checked on every plan, each by arithmetic independent of the planner's.
 
 const MIN = 60_000;
 const ms = (text: string) => parseInstant(text)!;
@@ -106,7 +106,7 @@ function checkPlan(input: PlanDayInput, plan: DayPlan): void {
 
 describe('plan-day', () => {
   describe('planDay (properties)', () => {
-    it('keeps every rule of PLANNING.md on random days, zones and calendars', () => {
+    it('keeps every rule of docs/planning.md on random days, zones and calendars', () => {
       fc.assert(
         fc.property(scenario, (s) => {
           const input = inputOf(s);

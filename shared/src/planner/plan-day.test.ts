@@ -35,7 +35,7 @@ function timeline(p: DayPlan): string[] {
 
 describe('plan-day', () => {
   describe('planDay', () => {
-    it('places the PLANNING.md example: tasks around meetings, with buffers after them', () => {
+    it('places tasks around meetings, with buffers after them', () => {
       const write = makeTask({
         title: 'Write blog post',
         due: '2026-11-24',

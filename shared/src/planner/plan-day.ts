@@ -129,7 +129,7 @@ function summarize(layout: DayLayout, placed: Map<Task, PlacedTask>): PlanSummar
 }
 
 /**
- * The plan of one local day (docs/PLANNING.md): meetings, the free time around them, the best
+ * The plan of one local day (docs/planning.md): meetings, the free time around them, the best
  * tasks placed into it with a reason each, what did not fit and what is at risk. Pure and
  * deterministic: the same input gives the same plan, to the minute.
  */

@@ -6,7 +6,7 @@ import { DEFAULT_SCORING, type ScoringConfig } from './scoring-config.ts';
 import { recommend } from './recommendation.ts';
 import type { DeadlineCase, ScoreReasoning } from './score-reasoning.ts';
 
-/** Optional calendar context (docs/SCORING.md, "Extension: calendar context"). */
+/** Optional calendar context (docs/scoring.md, "Calendar context"). */
 export interface ScoringContext {
   /** Minutes from now until the next busy block or the end of working hours. */
   free_minutes_now: number;

@@ -2,7 +2,7 @@ import type { Task } from '../task/task.schema.ts';
 
 /**
  * Every coefficient of the score in one object, the way Taskwarrior exposes its urgency
- * coefficients. The defaults are the MindFlow Phase 6 formula (docs/SCORING.md).
+ * coefficients. The defaults are the MindFlow Phase 6 formula (docs/scoring.md).
  */
 export interface ScoringConfig {
   weights: { deadline: number; priority: number; effort: number };

@@ -17,7 +17,7 @@ import {
 import { runFlow, runFlowSync, type Flow, type FlowPorts } from './task-flow.ts';
 import type { OperationContext } from './operation-context.ts';
 import type { TaskStore } from './task-store.ts';
-import { fieldIssues } from './validation.ts';
+import { fieldIssues, loneSurrogateIssues } from './validation.ts';
 import { createTask, quickAddTask } from './handlers/create-handlers.ts';
 import { completeTask, deleteTask, snoozeTask, updateTask } from './handlers/change-handlers.ts';
 import { getBestTask, getTask, listTasks, rankTasks } from './handlers/read-handlers.ts';
@@ -119,6 +119,8 @@ export class TaskService {
     if (!isOperationName(name)) {
       return { error: fail('not_found', `Unknown operation '${name}'`, { operation: name }) };
     }
+    const unicode = loneSurrogateIssues(input);
+    if (unicode.length > 0) return { error: validationFailed(unicode) };
     const parsed = OPERATIONS[name].input.safeParse(input ?? {});
     if (!parsed.success) return { error: validationFailed(fieldIssues(parsed.error)) };
     const now = this.deps.clock();

@@ -17,7 +17,8 @@ function ruleOf(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return 'unknown_field';
     case 'custom':
-      return 'format';
+      // A refine may name its rule: { params: { rule: 'range' } }.
+      return typeof issue.params?.['rule'] === 'string' ? issue.params['rule'] : 'format';
     default:
       return issue.code;
   }
@@ -44,6 +45,39 @@ export function fieldIssues(error: z.core.$ZodError): FieldIssue[] {
       continue;
     }
     out.push({ field: base, rule: ruleOf(issue), message: messageOf(issue, base) });
+  }
+  return out;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Every text in an input that holds a lone UTF-16 surrogate, which no store keeps as sent
+ * (SQLite, PostgreSQL and Sheets turn it into U+FFFD): refused, naming the field, rather than
+ * acknowledged as stored and then changed.
+ */
+export function loneSurrogateIssues(
+  input: unknown,
+  path = '',
+  out: FieldIssue[] = [],
+): FieldIssue[] {
+  if (typeof input === 'string') {
+    const m = LONE_SURROGATE.exec(input);
+    if (m) {
+      const code = m[0].charCodeAt(0).toString(16).toUpperCase();
+      const field = path || 'input';
+      out.push({
+        field,
+        rule: 'unicode',
+        message: `${field} holds a lone UTF-16 surrogate (U+${code} at position ${m.index}); send valid Unicode text`,
+      });
+    }
+  } else if (Array.isArray(input)) {
+    input.forEach((item, i) => loneSurrogateIssues(item, path ? `${path}.${i}` : String(i), out));
+  } else if (input !== null && typeof input === 'object') {
+    for (const [key, value] of Object.entries(input)) {
+      loneSurrogateIssues(value, path ? `${path}.${key}` : key, out);
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isCivilDate } from '../time/civil-date.ts';
+import { ACCEPTED_YEARS_RULE, isCivilDate, isInAcceptedYears } from '../time/civil-date.ts';
 import { isDue, isInstant } from './task-time.ts';
 import { normalizeRepeat } from '../recurrence/repeat-rule.ts';
 import {
@@ -61,6 +61,10 @@ export const DueText = z
     isDue,
     'due must be a date YYYY-MM-DD or a date-time with offset, e.g. 2026-11-27T15:00:00-05:00',
   )
+  .refine((s) => !isDue(s) || isInAcceptedYears(s), {
+    message: `due must be ${ACCEPTED_YEARS_RULE}`,
+    params: { rule: 'range' },
+  })
   .meta({
     description:
       'A date YYYY-MM-DD (due by the end of that day) or an ISO 8601 date-time with offset.',
@@ -68,7 +72,11 @@ export const DueText = z
 
 export const InstantText = z
   .string({ error: 'must be text' })
-  .refine(isInstant, 'must be an ISO 8601 date-time with offset, e.g. 2026-11-27T15:00:00Z');
+  .refine(isInstant, 'must be an ISO 8601 date-time with offset, e.g. 2026-11-27T15:00:00Z')
+  .refine((s) => !isInstant(s) || isInAcceptedYears(s), {
+    message: `must be ${ACCEPTED_YEARS_RULE}`,
+    params: { rule: 'range' },
+  });
 
 const EffortMinutes = z
   .int({ error: 'effort_minutes must be a whole number of minutes' })

@@ -89,6 +89,63 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'dates outside 1970–2199 are refused naming the field; a task due 2199-12-31 plans',
+    run: async (t) => {
+      const e = await failure(
+        t,
+        'createTask',
+        { title: 'x', due: '9999-12-31' },
+        'validation_failed',
+      );
+      expect(e.details).toEqual([
+        { field: 'due', rule: 'range', message: 'due must be between 1970-01-01 and 2199-12-31' },
+      ]);
+      await failure(
+        t,
+        'createTask',
+        { title: 'x', due: '1969-12-31T23:00:00Z' },
+        'validation_failed',
+      );
+      await failure(t, 'getDailyPlan', { date: '2200-01-01' }, 'validation_failed');
+      const a = await call(t, 'createTask', {
+        title: 'Edge',
+        due: '2199-12-31',
+        effort_minutes: 30,
+      });
+      await failure(t, 'snoozeTask', { id: a.id, until: '2200-01-01' }, 'validation_failed');
+      const plan = await call(t, 'getDailyPlan', {});
+      const listed =
+        plan.blocks.some((x: Data) => x.task_id === a.id) ||
+        plan.unscheduled.some((x: Data) => x.task_id === a.id);
+      expect(listed).toBe(true);
+      expect((await call(t, 'getBestTask', {})).task.id).toBe(a.id);
+    },
+  },
+  {
+    name: 'a lone UTF-16 surrogate in any text is refused naming the field; emoji are kept',
+    run: async (t) => {
+      const e = await failure(
+        t,
+        'createTask',
+        { title: 'Broken \ud83d title', tags: ['ok', 'x\udc00'] },
+        'validation_failed',
+      );
+      expect(
+        (e.details as { field: string; rule: string }[]).map((d) => [d.field, d.rule]),
+      ).toEqual([
+        ['title', 'unicode'],
+        ['tags.1', 'unicode'],
+      ]);
+      await failure(t, 'quickAddTask', { text: 'Call \udfff mum' }, 'validation_failed');
+      const a = await call(t, 'createTask', { title: 'Water 🌱 plants', description: '日本語 ok' });
+      await failure(t, 'updateTask', { id: a.id, description: '\ud800' }, 'validation_failed');
+      expect(await call(t, 'getTask', { id: a.id })).toMatchObject({
+        title: 'Water 🌱 plants',
+        description: '日本語 ok',
+      });
+    },
+  },
+  {
     name: 'quickAddTask understands priority, tags and effort, and dry_run saves nothing',
     run: async (t) => {
       const preview = await call(t, 'quickAddTask', {
@@ -173,6 +230,41 @@ export const SCENARIOS: Scenario[] = [
       expect(done.task.due > '2026-01-01').toBe(true);
       expect(new Date(`${done.task.due}T12:00:00Z`).getUTCDay()).toBe(1);
       expect(typeof done.task.completed_at).toBe('string');
+    },
+  },
+  {
+    name: 'completeTask takes the occurrence it was shown: a repeat or 20 at once move it once',
+    run: async (t) => {
+      const a = await call(t, 'createTask', {
+        title: 'Water plants',
+        due: '2026-01-05',
+        repeat: 'FREQ=DAILY',
+      });
+      const first = await call(t, 'completeTask', { id: a.id, expected_due: '2026-01-05' });
+      expect(first).toMatchObject({ recurring: true, previous_due: '2026-01-05' });
+      const again = await call(t, 'completeTask', { id: a.id, expected_due: '2026-01-05' });
+      expect(again).toEqual(first);
+      const shown = first.task.due as string;
+      const all = await Promise.all(
+        Array.from({ length: 20 }, () => t('completeTask', { id: a.id, expected_due: shown })),
+      );
+      const answers = all.map((r) => (r.ok ? (r.data as Data) : r.error));
+      const moved = answers.map((x) => (x as Data).next_due as string);
+      expect(new Set(moved).size, JSON.stringify(answers[0])).toBe(1);
+      const after = await call(t, 'getTask', { id: a.id });
+      expect(after.due).toBe(moved[0]);
+      expect(after.due > shown).toBe(true);
+      for (const x of answers) expect(x).toMatchObject({ previous_due: shown, task: { id: a.id } });
+      // A due the task never had: refused as stale, nothing moves.
+      const e = await failure(
+        t,
+        'completeTask',
+        { id: a.id, expected_due: '2199-01-01' },
+        'conflict',
+      );
+      expect(e.details).toMatchObject({ reason: 'stale', due: after.due });
+      await failure(t, 'completeTask', { id: a.id, expected_updated_at: a.updated_at }, 'conflict');
+      expect((await call(t, 'getTask', { id: a.id })).due).toBe(after.due);
     },
   },
   {

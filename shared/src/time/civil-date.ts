@@ -36,6 +36,19 @@ export function isCivilDate(text: string): boolean {
   return parseCivilDate(text) !== null;
 }
 
+// The years a date or instant may be written with anywhere the model accepts one. Every
+// time helper is total over them with room to spare (a day, a year, a time zone either
+// side), so a due date "near the end of time" cannot break a plan or an email.
+export const FIRST_ACCEPTED_YEAR = 1970;
+export const LAST_ACCEPTED_YEAR = 2199;
+export const ACCEPTED_YEARS_RULE = `between ${FIRST_ACCEPTED_YEAR}-01-01 and ${LAST_ACCEPTED_YEAR}-12-31`;
+
+/** Whether the date a text starts with (YYYY-MM-DD…) is in the accepted years. */
+export function isInAcceptedYears(text: string): boolean {
+  const year = digits(text, 0, 4);
+  return year >= FIRST_ACCEPTED_YEAR && year <= LAST_ACCEPTED_YEAR;
+}
+
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

@@ -1,4 +1,4 @@
-import { addDays, formatCivilDate, pad, parseCivilDate } from './civil-date.ts';
+import { dayNumber, formatCivilDate, pad } from './civil-date.ts';
 
 /**
  * The one place a host answers time-zone questions. Intl in Node, Utilities.formatDate in
@@ -86,9 +86,16 @@ export class ZonedCalendar {
    * does; in an overlap (01:30 twice on a fall-back night) the earlier instant wins.
    */
   instantAt(date: string, minuteOfDay = 0): number {
-    const d = parseCivilDate(date);
-    if (!d) throw new Error(`not a calendar date: ${date}`);
-    const wall = Date.UTC(d.year, d.month - 1, d.day) + minuteOfDay * MINUTE_MS;
+    return this.instantOnDay(dayNumber(date), minuteOfDay);
+  }
+
+  /**
+   * instantAt for a day given as days since 1970-01-01: no date text in between, so the
+   * day after 9999-12-31 is as good as any other (Date.UTC would also read years 0–99 as
+   * 1900–1999).
+   */
+  private instantOnDay(day: number, minuteOfDay: number): number {
+    const wall = day * DAY_MS + minuteOfDay * MINUTE_MS;
     const before = this.offsetMinutes(wall - DAY_MS);
     const after = this.offsetMinutes(wall + DAY_MS);
     const candidates = [wall - before * MINUTE_MS, wall - after * MINUTE_MS].filter(
@@ -104,7 +111,7 @@ export class ZonedCalendar {
 
   /** The first instant of the local day after `date`: when a date-only due becomes overdue. */
   endOfDay(date: string): number {
-    return this.startOfDay(addDays(date, 1));
+    return this.instantOnDay(dayNumber(date) + 1, 0);
   }
 
   /** Length of a local day in minutes: 1380 or 1500 on DST days. */

@@ -20,7 +20,7 @@ function pageScriptRun(): GoogleScriptRun | undefined {
   return g?.script?.run;
 }
 
-function asError(error: unknown): Error {
+export function asError(error: unknown): Error {
   if (error instanceof Error) return error;
   // Apps Script hands some failures over as plain strings or {message} objects.
   const message =

@@ -1,16 +1,49 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { intlTimeZone, ZonedCalendar, type Task } from '@mindflow/shared';
+import type { ChatClient } from '../client/chat-client.ts';
 import type { MindFlowClient, SidebarContext } from '../client/mindflow-client.ts';
 import { baseStyles } from './base-styles.ts';
-import type { EditCloseDetail, ErrorDetail, TaskChangedDetail, TaskDetail } from './events.ts';
+import type {
+  BestChangedDetail,
+  EditCloseDetail,
+  ErrorDetail,
+  PlanActionDetail,
+  SnoozeRequestDetail,
+  TaskChangedDetail,
+  TaskDetail,
+} from './events.ts';
+import { emit } from './events.ts';
+import {
+  completeTask,
+  snoozeTask,
+  startTask,
+  taskById,
+  type ActionContext,
+  type ActionOutcome,
+} from './task-actions.ts';
 import './mf-best-task.ts';
+import './mf-chat-panel.ts';
+import type { OpenTaskDetail } from './mf-chat-panel.ts';
+import './mf-completed-list.ts';
+import './mf-day-plan.ts';
 import './mf-quick-add.ts';
 import './mf-task-editor.ts';
 import './mf-task-list.ts';
+import './mf-undo-bar.ts';
+
+export const SIDEBAR_VIEWS = ['tasks', 'plan', 'done'] as const;
+export type SidebarView = (typeof SIDEBAR_VIEWS)[number];
+const VIEW_LABELS: Record<SidebarView, string> = {
+  tasks: 'Up next',
+  plan: 'Day plan',
+  done: 'Completed',
+};
 
 /**
- * The sidebar: loads the context (the Sheet's time zone) once, composes quick add, the
- * best task and the ranked list or the editor, and announces what happened in live regions.
+ * The sidebar: loads the context (the Sheet's time zone) once, composes quick add, the best
+ * task (shown once: the list below leaves it out) and one of three views — the ranked list,
+ * the day plan, the completed tasks — or the editor. Changes that can be put back are
+ * offered with Undo for 10 s, and everything that happened is announced in live regions.
  */
 export class MfApp extends LitElement {
   // Static properties, not decorators: see mf-quick-add.ts.
@@ -22,8 +55,12 @@ export class MfApp extends LitElement {
     calendar: { state: true },
     revision: { state: true },
     editing: { state: true },
+    view: { state: true },
+    bestId: { state: true },
     status: { state: true },
     error: { state: true },
+    chatClient: { attribute: false },
+    tab: { state: true },
   };
 
   declare client: MindFlowClient | undefined;
@@ -32,8 +69,13 @@ export class MfApp extends LitElement {
   declare private calendar: ZonedCalendar | undefined;
   declare private revision: number;
   declare private editing: Task | undefined;
+  declare view: SidebarView;
+  declare private bestId: string | null;
   declare private status: string;
   declare private error: string;
+  /** The assistant's client; without one there is no "Ask" tab. */
+  declare chatClient: ChatClient | undefined;
+  declare private tab: 'tasks' | 'ask';
 
   constructor() {
     super();
@@ -43,9 +85,22 @@ export class MfApp extends LitElement {
     this.calendar = undefined;
     this.revision = 0;
     this.editing = undefined;
+    this.view = 'tasks';
+    this.bestId = null;
     this.status = '';
     this.error = '';
+    this.chatClient = undefined;
+    this.tab = 'tasks';
+    this.addEventListener('mf-chat-changed', () => (this.revision += 1));
+    this.addEventListener('mf-open-task', (e) => void this.openTask(e));
     this.addEventListener('mf-task-changed', (e) => this.onChanged(e));
+    this.addEventListener('mf-best-changed', (e: CustomEvent<BestChangedDetail>) => {
+      this.bestId = e.detail.task_id;
+    });
+    // Requests the lists do not carry out themselves: the best task's card, the day plan.
+    this.addEventListener('mf-complete-request', (e) => void this.onComplete(e));
+    this.addEventListener('mf-snooze-request', (e) => void this.onSnooze(e));
+    this.addEventListener('mf-plan-action', (e) => void this.onPlanAction(e));
     this.addEventListener('mf-error', (e) => this.onError(e));
     this.addEventListener('mf-edit-request', (e) => this.onEditRequest(e));
     this.addEventListener('mf-edit-close', (e) => void this.onEditClose(e));
@@ -75,6 +130,40 @@ export class MfApp extends LitElement {
       h1 {
         font-size: 1rem;
         margin: 0;
+      }
+      .tabs {
+        display: flex;
+        gap: 0.3rem;
+      }
+      .tabs [aria-selected='true'] {
+        font-weight: 600;
+        border-color: var(--mf-link, #1a73e8);
+      }
+      nav[hidden] {
+        display: none;
+      }
+      nav {
+        display: flex;
+        gap: 0;
+        border-bottom: 1px solid var(--mf-border, #dadce0);
+      }
+      nav button {
+        flex: 1 1 0;
+        border: 0;
+        border-bottom: 3px solid transparent;
+        border-radius: 0;
+        color: var(--mf-muted, #5f6368);
+        padding: 0.3rem 0.2rem;
+      }
+      nav button[aria-pressed='true'] {
+        color: var(--mf-accent, #1a73e8);
+        border-bottom-color: var(--mf-accent, #1a73e8);
+        font-weight: 600;
+      }
+      mf-undo-bar {
+        position: sticky;
+        bottom: 0.4rem;
+        z-index: 3;
       }
       .alert {
         border: 1px solid var(--mf-error, #c5221f);
@@ -106,6 +195,104 @@ export class MfApp extends LitElement {
     this.error = '';
     this.status = e.detail.message;
     this.revision += 1;
+    this.renderRoot.querySelector('mf-undo-bar')?.offer(e.detail);
+  }
+
+  private actionContext(): ActionContext | undefined {
+    const { client, calendar } = this;
+    return client && calendar ? { client, calendar, now: this.clock() } : undefined;
+  }
+
+  private settle(outcome: ActionOutcome, action: string): void {
+    if (!outcome.ok) {
+      emit(this, 'mf-error', { error: outcome.error, action });
+      return;
+    }
+    emit(this, 'mf-task-changed', outcome.change);
+  }
+
+  private async onComplete(e: CustomEvent<TaskDetail>): Promise<void> {
+    e.stopPropagation();
+    const ctx = this.actionContext();
+    if (ctx)
+      this.settle(await completeTask(ctx, e.detail.task), `complete “${e.detail.task.title}”`);
+  }
+
+  private async onSnooze(e: CustomEvent<SnoozeRequestDetail>): Promise<void> {
+    e.stopPropagation();
+    const ctx = this.actionContext();
+    const { task, pick } = e.detail;
+    if (ctx) this.settle(await snoozeTask(ctx, task, pick), `snooze “${task.title}”`);
+  }
+
+  private async onPlanAction(e: CustomEvent<PlanActionDetail>): Promise<void> {
+    e.stopPropagation();
+    const ctx = this.actionContext();
+    if (!ctx) return;
+    const { action, task_id, title, pick } = e.detail;
+    const verb = action === 'complete' ? 'complete' : action;
+    const found = await taskById(ctx.client, task_id);
+    if (!found.ok) return this.settle(found, `${verb} “${title}”`);
+    const task = found.data;
+    const outcome =
+      action === 'start'
+        ? await startTask(ctx, task)
+        : action === 'complete'
+          ? await completeTask(ctx, task)
+          : await snoozeTask(ctx, task, pick ?? { choice: '1h' });
+    this.settle(outcome, `${verb} “${title}”`);
+  }
+
+  private show(view: SidebarView): void {
+    this.view = view;
+  }
+
+  private renderNav() {
+    return html`<nav aria-label="Views" ?hidden=${this.editing !== undefined}>
+      ${SIDEBAR_VIEWS.map(
+        (view) =>
+          html`<button
+            type="button"
+            aria-pressed=${this.view === view ? 'true' : 'false'}
+            data-view=${view}
+            @click=${() => this.show(view)}
+          >
+            ${VIEW_LABELS[view]}
+          </button>`,
+      )}
+    </nav>`;
+  }
+
+  private renderView() {
+    const { client, calendar, clock, revision } = this;
+    const hidden = this.editing !== undefined;
+    switch (this.view) {
+      case 'plan':
+        return html`<mf-day-plan
+          ?hidden=${hidden}
+          .client=${client}
+          .calendar=${calendar}
+          .clock=${clock}
+          .revision=${revision}
+        ></mf-day-plan>`;
+      case 'done':
+        return html`<mf-completed-list
+          ?hidden=${hidden}
+          .client=${client}
+          .calendar=${calendar}
+          .clock=${clock}
+          .revision=${revision}
+        ></mf-completed-list>`;
+      default:
+        return html`<mf-task-list
+          ?hidden=${hidden}
+          .client=${client}
+          .calendar=${calendar}
+          .clock=${clock}
+          .revision=${revision}
+          .hideId=${this.bestId}
+        ></mf-task-list>`;
+    }
   }
 
   private onError(e: CustomEvent<ErrorDetail>): void {
@@ -124,9 +311,57 @@ export class MfApp extends LitElement {
     await this.updateComplete;
     // Back to where the user was: the row's Edit button.
     await this.renderRoot.querySelector('mf-task-list')?.focusTask(e.detail.task.id, 'edit');
+    if (e.detail.task.id === this.bestId) {
+      const card = this.renderRoot.querySelector('mf-best-task');
+      await card?.updateComplete;
+      card?.focusAction('edit');
+    }
+  }
+
+  /** A chip in the chat opens its task in the editor, on the Tasks tab. */
+  private async openTask(e: CustomEvent<OpenTaskDetail>): Promise<void> {
+    const found = await this.client?.call('getTask', { id: e.detail.task_id });
+    if (!found?.ok) {
+      this.error = 'Could not open the task: it is gone';
+      return;
+    }
+    this.tab = 'tasks';
+    this.editing = found.data as Task;
+  }
+
+  private renderTabs() {
+    if (!this.chatClient || !this.calendar) return nothing;
+    const tab = (name: 'tasks' | 'ask', label: string) =>
+      html`<button
+        type="button"
+        role="tab"
+        id="tab-${name}"
+        aria-selected=${String(this.tab === name)}
+        tabindex=${this.tab === name ? 0 : -1}
+        @click=${() => (this.tab = name)}
+      >
+        ${label}
+      </button>`;
+    const arrows = (e: KeyboardEvent) => {
+      if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+      this.tab = this.tab === 'tasks' ? 'ask' : 'tasks';
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLButtonElement>(`#tab-${this.tab}`)?.focus(),
+      );
+    };
+    return html`<div class="tabs" role="tablist" aria-label="MindFlow" @keydown=${arrows}>
+      ${tab('tasks', 'Tasks')} ${tab('ask', 'Ask')}
+    </div>`;
   }
 
   private renderBody() {
+    if (this.chatClient && this.calendar && this.tab === 'ask') {
+      return html`<mf-chat-panel
+        role="tabpanel"
+        aria-labelledby="tab-ask"
+        .client=${this.chatClient}
+      ></mf-chat-panel>`;
+    }
     if (!this.calendar) {
       return this.error
         ? html`<button type="button" @click=${() => this.loadContext()}>Try again</button>`
@@ -150,19 +385,15 @@ export class MfApp extends LitElement {
             ></mf-task-editor>`
           : nothing
       }
-      <mf-task-list
-        ?hidden=${this.editing !== undefined}
-        .client=${client}
-        .calendar=${calendar}
-        .clock=${clock}
-        .revision=${revision}
-      ></mf-task-list>
+      ${this.renderNav()} ${this.renderView()}
+      <mf-undo-bar></mf-undo-bar>
     `;
   }
 
   override render() {
     return html`<main>
       <h1>MindFlow</h1>
+      ${this.renderTabs()}
       <div class=${this.error ? 'alert error' : ''} role="alert">${this.error}</div>
       ${this.renderBody()}
       <p class="visually-hidden" role="status">${this.status}</p>

@@ -6,13 +6,18 @@ import { priorityLabel } from '../format/priority-label.ts';
 import { scoreLabel } from '../format/score-label.ts';
 import { scoreBreakdown } from '../format/score-breakdown.ts';
 import { baseStyles } from './base-styles.ts';
-import { emit } from './events.ts';
+import { emit, type SnoozeChooseDetail } from './events.ts';
+import './mf-snooze-menu.ts';
 
 type Answer = OperationOutput<'getBestTask'>;
 /** The answer when a task is open: the task, its score and why. */
 type Best = Extract<Answer, { score: number }>;
 
-/** "Do this next": the best task, its score and the why, with the breakdown on demand. */
+/**
+ * "Do this next": the best task, its score and the why, with the breakdown on demand, and
+ * Done / Snooze / Edit as request events (the host carries them out, as for list rows). It
+ * announces which task it shows (mf-best-changed) so a list beside it can leave that one out.
+ */
 export class MfBestTask extends LitElement {
   // Static properties, not decorators: see mf-quick-add.ts.
   static override properties = {
@@ -88,6 +93,12 @@ export class MfBestTask extends LitElement {
         white-space: nowrap;
         padding-left: 0.5rem;
       }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.3rem;
+        margin-top: 0.4rem;
+      }
       tr:last-child th,
       tr:last-child td {
         font-weight: 600;
@@ -116,6 +127,45 @@ export class MfBestTask extends LitElement {
       this.nothing = null;
       emit(this, 'mf-error', { error: answer.error, action: 'find the best task' });
     }
+    emit(this, 'mf-best-changed', { task_id: this.best?.task.id ?? null });
+  }
+
+  /** Focuses one of the card's buttons (the host restores focus with it). */
+  focusAction(action: 'complete' | 'edit'): void {
+    this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)?.focus();
+  }
+
+  private onSnooze(e: CustomEvent<SnoozeChooseDetail>): void {
+    e.stopPropagation();
+    if (this.best) emit(this, 'mf-snooze-request', { task: this.best.task, pick: e.detail.pick });
+  }
+
+  private actions(best: Best) {
+    const t = best.task;
+    return html`<div class="actions">
+      <button
+        type="button"
+        class="primary"
+        data-action="complete"
+        aria-label=${`Complete “${t.title}”`}
+        @click=${() => emit(this, 'mf-complete-request', { task: t })}
+      >
+        Done
+      </button>
+      <mf-snooze-menu
+        .label=${t.title}
+        .today=${this.calendar ? this.calendar.localDate(this.clock()) : ''}
+        @mf-snooze-choose=${this.onSnooze}
+      ></mf-snooze-menu>
+      <button
+        type="button"
+        data-action="edit"
+        aria-label=${`Edit “${t.title}”`}
+        @click=${() => emit(this, 'mf-edit-request', { task: t })}
+      >
+        Edit
+      </button>
+    </div>`;
   }
 
   private meta(best: Best): string {
@@ -139,6 +189,7 @@ export class MfBestTask extends LitElement {
           : html`<p class="title">${best.task.title}</p>
               <p class="why">${best.reasoning.recommendation}</p>
               <p class="muted">${this.meta(best)}</p>
+              ${this.actions(best)}
               <details>
                 <summary>Why this score</summary>
                 <table>

@@ -1,19 +1,19 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AppError, ScoredTask, Task, ZonedCalendar } from '@mindflow/shared';
+import type { AppError, ScoredTask, ZonedCalendar } from '@mindflow/shared';
 import type { MindFlowClient } from '../client/mindflow-client.ts';
-import { dueLabel } from '../format/due-label.ts';
-import { snoozeInput, SNOOZE_LABELS } from '../format/snooze-choices.ts';
 import { baseStyles } from './base-styles.ts';
 import { emit, type SnoozeRequestDetail, type TaskDetail } from './events.ts';
+import { completeTask, deleteTask, snoozeTask, type ActionOutcome } from './task-actions.ts';
 import './mf-task-row.ts';
 
 const LIMIT = 50;
 
 /**
- * The ranked list (rankTasks). Rows ask to complete or snooze; the list does it and emits
- * mf-task-changed, and reloads when the host bumps `revision` in answer. Edit requests
- * bubble on to the host.
+ * The ranked list (rankTasks). Rows ask to complete, snooze or delete; the list does it and
+ * emits mf-task-changed (with an `undo` the host offers for 10 s), and reloads when the host
+ * bumps `revision` in answer. Edit requests bubble on to the host. `hideId` leaves one task
+ * out — the one mf-best-task already shows above the list — so no task is shown twice.
  */
 export class MfTaskList extends LitElement {
   // Static properties, not decorators: see mf-quick-add.ts.
@@ -22,6 +22,10 @@ export class MfTaskList extends LitElement {
     calendar: { attribute: false },
     clock: { attribute: false },
     revision: { type: Number },
+    /** A task not to list (the best task, shown on its own card). */
+    hideId: { attribute: false },
+    /** The heading; the dashboard calls it "Tasks". */
+    heading: { type: String },
     ranked: { state: true },
     total: { state: true },
     loaded: { state: true },
@@ -31,6 +35,8 @@ export class MfTaskList extends LitElement {
   declare calendar: ZonedCalendar | undefined;
   declare clock: () => number;
   declare revision: number;
+  declare hideId: string | null;
+  declare heading: string;
   declare private ranked: ScoredTask[];
   declare private total: number;
   declare private loaded: boolean;
@@ -44,11 +50,14 @@ export class MfTaskList extends LitElement {
     this.calendar = undefined;
     this.clock = () => Date.now();
     this.revision = 0;
+    this.hideId = null;
+    this.heading = 'Up next';
     this.ranked = [];
     this.total = 0;
     this.loaded = false;
     this.addEventListener('mf-complete-request', (e) => void this.complete(e));
     this.addEventListener('mf-snooze-request', (e) => void this.snooze(e));
+    this.addEventListener('mf-delete-request', (e) => void this.deleteOne(e));
   }
 
   static override styles = [
@@ -72,7 +81,7 @@ export class MfTaskList extends LitElement {
   ];
 
   /** Focuses a row's button, e.g. Edit again after the editor closes. */
-  async focusTask(id: string, action: 'complete' | 'edit'): Promise<void> {
+  async focusTask(id: string, action: 'complete' | 'edit' | 'delete'): Promise<void> {
     await this.updateComplete;
     const row = this.renderRoot.querySelector<HTMLElementTagNameMap['mf-task-row']>(
       `mf-task-row[data-id="${CSS.escape(id)}"]`,
@@ -113,49 +122,56 @@ export class MfTaskList extends LitElement {
     emit(this, 'mf-error', { error, action });
   }
 
+  private context() {
+    const { client, calendar } = this;
+    return client && calendar ? { client, calendar, now: this.clock() } : undefined;
+  }
+
   private async complete(e: CustomEvent<TaskDetail>): Promise<void> {
     e.stopPropagation();
-    const { task } = e.detail;
-    if (!this.client) return;
-    const answer = await this.client.call('completeTask', { id: task.id });
-    if (!answer.ok) return this.fail(answer.error, `complete “${task.title}”`);
-    const { next_due } = answer.data;
-    const message =
-      next_due !== null && this.calendar
-        ? `Completed “${task.title}”; next due ${dueLabel(next_due, this.calendar, this.clock())}`
-        : `Completed “${task.title}”`;
-    this.changed(answer.data.task, 'completed', message, next_due === null);
+    const ctx = this.context();
+    if (ctx)
+      this.settle(await completeTask(ctx, e.detail.task), `complete “${e.detail.task.title}”`);
   }
 
   private async snooze(e: CustomEvent<SnoozeRequestDetail>): Promise<void> {
     e.stopPropagation();
-    const { task, choice } = e.detail;
-    if (!this.client || !this.calendar) return;
-    const input = { id: task.id, ...snoozeInput(choice, this.calendar, this.clock()) };
-    const answer = await this.client.call('snoozeTask', input);
-    if (!answer.ok) return this.fail(answer.error, `snooze “${task.title}”`);
-    const label = SNOOZE_LABELS[choice].toLowerCase();
-    const message = `Snoozed “${task.title}” ${choice === '1h' ? `for ${label}` : `until ${label}`}`;
-    this.changed(answer.data, 'snoozed', message, true);
+    const ctx = this.context();
+    const { task, pick } = e.detail;
+    if (ctx) this.settle(await snoozeTask(ctx, task, pick), `snooze “${task.title}”`);
   }
 
-  private changed(task: Task, action: 'completed' | 'snoozed', message: string, gone: boolean) {
-    this.refocusHeading = gone;
-    emit(this, 'mf-task-changed', { action, task, message });
+  private async deleteOne(e: CustomEvent<TaskDetail>): Promise<void> {
+    e.stopPropagation();
+    const ctx = this.context();
+    if (ctx) this.settle(await deleteTask(ctx, e.detail.task), `delete “${e.detail.task.title}”`);
+  }
+
+  private settle(outcome: ActionOutcome, action: string): void {
+    if (!outcome.ok) return this.fail(outcome.error, action);
+    const { change } = outcome;
+    // A recurring task completed stays in the list; anything else leaves it.
+    this.refocusHeading = change.action !== 'completed' || change.task.status === 'completed';
+    emit(this, 'mf-task-changed', change);
   }
 
   override render() {
-    const shown = this.ranked.length;
+    const listed = this.ranked.filter((s) => s.task.id !== this.hideId);
+    const hidden = this.ranked.length - listed.length;
+    const shown = listed.length;
+    const total = this.total - hidden;
     return html`<section aria-labelledby="heading" aria-busy=${this.loaded ? 'false' : 'true'}>
-      <h2 id="heading" tabindex="-1">Up next (${this.total})</h2>
+      <h2 id="heading" tabindex="-1">${this.heading} (${total})</h2>
       ${
         !this.loaded
           ? html`<p class="muted">Loading…</p>`
           : shown === 0
-            ? html`<p class="muted">No open tasks. Add one above.</p>`
+            ? html`<p class="muted">
+                ${hidden > 0 ? 'Nothing else open.' : 'No open tasks. Add one above.'}
+              </p>`
             : html`<ol>
                 ${repeat(
-                  this.ranked,
+                  listed,
                   (s) => s.task.id,
                   (s) =>
                     html`<li>
@@ -169,7 +185,7 @@ export class MfTaskList extends LitElement {
                 )}
               </ol>`
       }
-      ${shown < this.total ? html`<p class="muted">Showing the best ${shown} of ${this.total}.</p>` : ''}
+      ${shown < total ? html`<p class="muted">Showing the best ${shown} of ${total}.</p>` : ''}
     </section>`;
   }
 }

@@ -7,7 +7,7 @@ import { baseStyles } from './base-styles.ts';
 import { emit, type SnoozeChooseDetail } from './events.ts';
 import './mf-snooze-menu.ts';
 
-/** One ranked task: what it is, why it ranks there, and Done / Snooze / Edit. */
+/** One ranked task: what it is, why it ranks there, and Done / Snooze / Edit / Delete. */
 export class MfTaskRow extends LitElement {
   // Static properties, not decorators: see mf-quick-add.ts.
   static override properties = {
@@ -64,13 +64,14 @@ export class MfTaskRow extends LitElement {
   ];
 
   /** Focuses one of the row's buttons (the list restores focus with it). */
-  focusAction(action: 'complete' | 'edit'): void {
+  focusAction(action: 'complete' | 'edit' | 'delete'): void {
     this.renderRoot.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)?.focus();
   }
 
   private metaParts(s: ScoredTask): string[] {
     const t = s.task;
     const parts: string[] = [];
+    if (t.status === 'in_progress') parts.push('in progress');
     if (t.due !== null && this.calendar)
       parts.push(`due ${dueLabel(t.due, this.calendar, this.clock())}`);
     parts.push(priorityLabel(t.priority));
@@ -83,7 +84,7 @@ export class MfTaskRow extends LitElement {
   private onSnooze(e: CustomEvent<SnoozeChooseDetail>): void {
     e.stopPropagation();
     if (this.scored)
-      emit(this, 'mf-snooze-request', { task: this.scored.task, choice: e.detail.choice });
+      emit(this, 'mf-snooze-request', { task: this.scored.task, pick: e.detail.pick });
   }
 
   override render() {
@@ -111,7 +112,11 @@ export class MfTaskRow extends LitElement {
         >
           Done
         </button>
-        <mf-snooze-menu .label=${t.title} @mf-snooze-choose=${this.onSnooze}></mf-snooze-menu>
+        <mf-snooze-menu
+          .label=${t.title}
+          .today=${this.calendar ? this.calendar.localDate(this.clock()) : ''}
+          @mf-snooze-choose=${this.onSnooze}
+        ></mf-snooze-menu>
         <button
           type="button"
           data-action="edit"
@@ -119,6 +124,14 @@ export class MfTaskRow extends LitElement {
           @click=${() => emit(this, 'mf-edit-request', { task: t })}
         >
           Edit
+        </button>
+        <button
+          type="button"
+          data-action="delete"
+          aria-label=${`Delete “${t.title}”`}
+          @click=${() => emit(this, 'mf-delete-request', { task: t })}
+        >
+          Delete
         </button>
       </div>
     </div>`;

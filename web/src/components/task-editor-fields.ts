@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { PREFERRED_TIMES } from '@mindflow/shared';
 import { priorityLabel, PRIORITIES_BY_IMPORTANCE } from '../format/priority-label.ts';
-import type { FormField, TaskForm } from '../forms/task-form.ts';
+import { repeatPreview, type FormField, type TaskForm } from '../forms/task-form.ts';
 
 // The editor's inputs, kept apart from mf-task-editor's behaviour so each file reads at once.
 // Each input names its errors through aria-describedby, and is marked aria-invalid.
@@ -107,6 +107,27 @@ function dueField(host: FieldHost, form: TaskForm, issues: Issues) {
   </fieldset>`;
 }
 
+function repeatField(host: FieldHost, form: TaskForm, issues: Issues) {
+  const { invalid, describedBy } = a11y('repeat', issues);
+  const preview = repeatPreview(form.repeat);
+  return html`<div class="field">
+    <label for="repeat">Repeat</label>
+    <input
+      id="repeat"
+      type="text"
+      .value=${form.repeat}
+      placeholder="every monday"
+      aria-invalid=${invalid}
+      aria-describedby=${`repeat-preview ${describedBy}`.trim()}
+      @input=${onValue(host, 'repeat')}
+    />
+    <p id="repeat-preview" class=${preview.ok ? 'muted' : 'error'} aria-live="polite">
+      ${preview.text}
+    </p>
+    ${errorsOf('repeat', issues)}
+  </div>`;
+}
+
 function descriptionField(host: FieldHost, form: TaskForm, issues: Issues) {
   const { invalid, describedBy } = a11y('description', issues);
   return html`<div class="field">
@@ -140,6 +161,6 @@ export function editorFields(host: FieldHost, form: TaskForm, issues: Issues): T
     ${textField(host, form, issues, 'effort_minutes', 'Effort (minutes)', { type: 'number', hint: '30' })}
     ${selectField(host, form, issues, 'preferred_time', 'Best time of day', TIMES)}
     ${textField(host, form, issues, 'tags', 'Tags', { hint: 'home, bills' })}
-    ${descriptionField(host, form, issues)}
+    ${repeatField(host, form, issues)} ${descriptionField(host, form, issues)}
   `;
 }

@@ -20,7 +20,7 @@ function points(n: number): string {
   return n < 0 ? `−${Math.abs(n)}` : `+${n}`;
 }
 
-/** The score formula's terms, in the order docs/SCORING.md writes them. */
+/** The score formula's terms, in the order docs/scoring.md writes them. */
 export function scoreBreakdown(r: ScoreReasoning): BreakdownRow[] {
   const rows: BreakdownRow[] = [
     { factor: `Deadline: ${DEADLINES[r.deadline]}`, effect: points(r.deadline_urgency_score) },

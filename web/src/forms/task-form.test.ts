@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { intlTimeZone, ZonedCalendar, type Task } from '@mindflow/shared';
-import { formFieldOf, formFromTask, patchFromForm } from './task-form.ts';
+import { formFieldOf, formFromTask, patchFromForm, repeatPreview } from './task-form.ts';
 
 const calendar = new ZonedCalendar(intlTimeZone, 'America/New_York');
 
@@ -32,7 +32,17 @@ describe('task-form', () => {
         effort_minutes: '30',
         preferred_time: '',
         tags: 'travel',
+        repeat: '',
         description: '',
+      });
+    });
+
+    it('shows a stored repeat rule in words when those words read back to the same rule', () => {
+      const weekly = formFromTask({ ...task, repeat: 'FREQ=WEEKLY;BYDAY=MO' }, calendar);
+      expect(weekly.repeat).not.toMatch(/FREQ/);
+      expect(patchFromForm(weekly, { ...task, repeat: 'FREQ=WEEKLY;BYDAY=MO' }, calendar)).toEqual({
+        ok: true,
+        patch: {},
       });
     });
   });
@@ -72,6 +82,29 @@ describe('task-form', () => {
         ok: true,
         patch: { effort_minutes: 5000 },
       });
+    });
+  });
+
+  describe('repeat', () => {
+    const form = formFromTask(task, calendar);
+
+    it('sends the phrase typed (the core stores its RRULE), and null when cleared', () => {
+      expect(patchFromForm({ ...form, repeat: 'every monday' }, task, calendar)).toEqual({
+        ok: true,
+        patch: { repeat: 'every monday' },
+      });
+      const repeating = { ...task, repeat: 'FREQ=DAILY' };
+      const cleared = { ...formFromTask(repeating, calendar), repeat: ' ' };
+      expect(patchFromForm(cleared, repeating, calendar)).toEqual({
+        ok: true,
+        patch: { repeat: null },
+      });
+    });
+
+    it('previews the rule in words, or says why it cannot be read', () => {
+      expect(repeatPreview('')).toEqual({ ok: true, text: 'Does not repeat' });
+      expect(repeatPreview('every monday')).toMatchObject({ ok: true, text: /^Repeats / });
+      expect(repeatPreview('whenever I feel like it')).toMatchObject({ ok: false });
     });
   });
 

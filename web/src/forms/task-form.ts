@@ -1,4 +1,10 @@
-import type { FieldIssue, Task, ZonedCalendar } from '@mindflow/shared';
+import {
+  describeRepeat,
+  normalizeRepeat,
+  type FieldIssue,
+  type Task,
+  type ZonedCalendar,
+} from '@mindflow/shared';
 import { dueParts } from '../format/due-label.ts';
 
 /** The editor's inputs as the user typed them; strings, like the DOM's values. */
@@ -10,6 +16,8 @@ export interface TaskForm {
   effort_minutes: string;
   preferred_time: string;
   tags: string;
+  /** A phrase ("every monday") or an RRULE; empty for a task that does not repeat. */
+  repeat: string;
   description: string;
 }
 
@@ -21,6 +29,7 @@ export const FORM_FIELDS = [
   'effort_minutes',
   'preferred_time',
   'tags',
+  'repeat',
   'description',
 ] as const;
 export type FormField = (typeof FORM_FIELDS)[number];
@@ -28,6 +37,27 @@ export type FormField = (typeof FORM_FIELDS)[number];
 function hhmm(minuteOfDay: number): string {
   const h = String(Math.floor(minuteOfDay / 60)).padStart(2, '0');
   return `${h}:${String(minuteOfDay % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A stored RRULE as people type it: the English description when the parser reads that
+ * back to the same rule ("every week on Monday"), else the RRULE itself.
+ */
+export function repeatText(rrule: string | null): string {
+  if (rrule === null) return '';
+  const words = describeRepeat(rrule);
+  const back = normalizeRepeat(words);
+  const stored = normalizeRepeat(rrule);
+  return back.ok && stored.ok && back.rrule === stored.rrule ? words : rrule;
+}
+
+/** What the Repeat field will save, in words, or why it cannot: shown under the field. */
+export function repeatPreview(text: string): { ok: boolean; text: string } {
+  if (text.trim() === '') return { ok: true, text: 'Does not repeat' };
+  const parsed = normalizeRepeat(text);
+  return parsed.ok
+    ? { ok: true, text: `Repeats ${describeRepeat(parsed.rrule)}` }
+    : { ok: false, text: parsed.message };
 }
 
 export function formFromTask(task: Task, calendar: ZonedCalendar): TaskForm {
@@ -40,6 +70,7 @@ export function formFromTask(task: Task, calendar: ZonedCalendar): TaskForm {
     effort_minutes: task.effort_minutes === null ? '' : String(task.effort_minutes),
     preferred_time: task.preferred_time ?? '',
     tags: task.tags.join(', '),
+    repeat: repeatText(task.repeat),
     description: task.description ?? '',
   };
 }
@@ -85,6 +116,8 @@ function valueOf(field: FormField, form: TaskForm, calendar: ZonedCalendar): Fie
       return { value: form.preferred_time === '' ? null : form.preferred_time };
     case 'tags':
       return { value: form.tags.split(/[\s,]+/).filter((t) => t !== '') };
+    case 'repeat':
+      return { value: form.repeat.trim() === '' ? null : form.repeat.trim() };
     case 'description':
       return { value: form.description.trim() === '' ? null : form.description };
   }
@@ -99,6 +132,10 @@ function meaning(field: FormField, form: TaskForm): string {
       .filter((t) => t !== '')
       .join(' ');
   if (field === 'description') return form.description.trim() === '' ? '' : form.description;
+  if (field === 'repeat') {
+    const parsed = normalizeRepeat(form.repeat);
+    return form.repeat.trim() === '' ? '' : parsed.ok ? parsed.rrule : form.repeat.trim();
+  }
   return form[field];
 }
 

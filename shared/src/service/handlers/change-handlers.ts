@@ -62,14 +62,50 @@ export function applyPatch(
   return next;
 }
 
+/** Whether due `a` comes before due `b` (same kind, as a recurring task keeps). */
+function dueBefore(a: string, b: string): boolean {
+  const da = a.slice(0, 10);
+  const db = b.slice(0, 10);
+  return da !== db ? da < db : (parseInstant(a) ?? 0) < (parseInstant(b) ?? 0);
+}
+
+/**
+ * Completes the occurrence the caller was shown: `expected_due` when given, else the due
+ * this request first read. A complete that finds the task already moved past that
+ * occurrence (a double tap, 20 parallel requests, a retry) writes nothing and answers what
+ * the first one did; a task that moved elsewhere is a stale request (409, 412 by If-Match).
+ */
 export function* completeTask(
   input: OperationInput<'completeTask'>,
   ctx: OperationContext,
 ): Flow<Result<OperationOutput<'completeTask'>>> {
   const at = isoUtc(ctx.now);
+  let shown = input.expected_due;
+  const expected = input.expected_updated_at;
   return yield* modifyTask(input.id, ctx, (current) => {
-    const base = { recurring: current.repeat !== null, previous_due: current.due };
-    if (current.status === 'completed') return ok({ task: current, ...base, next_due: null });
+    if (expected !== undefined && parseInstant(expected) !== parseInstant(current.updated_at)) {
+      return fail(
+        'conflict',
+        `Task ${input.id} changed since ${expected}; it was updated at ${current.updated_at}`,
+        { id: input.id, updated_at: current.updated_at, reason: 'stale' },
+      );
+    }
+    if (shown === undefined) shown = current.due;
+    const recurring = current.repeat !== null;
+    if (current.status === 'completed') {
+      return ok({ task: current, recurring, previous_due: current.due, next_due: null });
+    }
+    if (recurring && current.due !== shown) {
+      if (shown !== null && current.due !== null && dueBefore(shown, current.due)) {
+        return ok({ task: current, recurring, previous_due: shown, next_due: current.due });
+      }
+      return fail(
+        'conflict',
+        `Task ${input.id} is due ${current.due ?? 'never'} now, not ${shown ?? 'never'} as you were shown; look at it again before completing`,
+        { id: input.id, due: current.due, updated_at: current.updated_at, reason: 'stale' },
+      );
+    }
+    const base = { recurring, previous_due: current.due };
     const next =
       current.repeat === null
         ? null
