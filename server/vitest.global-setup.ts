@@ -1,6 +1,10 @@
+import { buildDashboard } from '@mindflow/web/build';
 import { buildCli } from './build-cli.ts';
 
-/** The CLI tests spawn the bundle a user runs, so it is rebuilt from the sources first. */
+/**
+ * The CLI tests spawn the bundle a user runs, and the dashboard tests load the page the
+ * server serves at /, so both are rebuilt from the sources first.
+ */
 export async function setup(): Promise<void> {
-  await buildCli();
+  await Promise.all([buildCli(), buildDashboard()]);
 }

@@ -1,5 +1,5 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -155,12 +155,98 @@ export async function buildTestFixture(): Promise<BuildReport> {
   return write(FIXTURE_JS, await bundle('test/fixture.ts', false));
 }
 
+/** The hosted dashboard: served by the server at `/` (server/src/web/dashboard-static.ts). */
+export const DASHBOARD_DIR = join(DIST_DIR, 'dashboard');
+
+// No inline script or style attribute: the server's CSP allows scripts from itself only.
+export const DASHBOARD_PAGE = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>MindFlow</title>
+<link rel="stylesheet" href="app/dashboard.css">
+<script type="module" src="app/dashboard.js"></script>
+</head>
+<body>
+<div id="mindflow-dashboard"><p class="boot">Loading MindFlow…</p></div>
+<noscript><p class="boot">MindFlow's dashboard needs JavaScript. The API is at <a href="docs">/docs</a>.</p></noscript>
+</body>
+</html>
+`;
+
+export const DASHBOARD_CSS = `:root { color-scheme: light dark; }
+html, body { margin: 0; padding: 0; }
+body {
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  color: #202124; background: #fff;
+}
+.boot { padding: 1rem; }
+@media (prefers-color-scheme: dark) {
+  body { color: #e8eaed; background: #1b1c1f; }
+  a { color: #8ab4f8; }
+}
+`;
+
+/**
+ * Builds web/dist/dashboard: index.html, dashboard.css, the entry dashboard.js (ES modules,
+ * minified) and the chunks it loads when a view first opens. Returns the entry's size.
+ */
+export async function buildDashboard(): Promise<BuildReport[]> {
+  const out = join(DASHBOARD_DIR, 'app');
+  const result = await build({
+    entryPoints: [join(WEB_DIR, 'src/dashboard.ts')],
+    absWorkingDir: WEB_DIR,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    outdir: out,
+    chunkNames: 'chunk-[hash]',
+    write: true,
+    metafile: true,
+    legalComments: 'eof',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+    plugins: [zodWithoutLocales],
+  });
+  await writeFile(join(DASHBOARD_DIR, 'index.html'), DASHBOARD_PAGE);
+  await writeFile(join(out, 'dashboard.css'), DASHBOARD_CSS);
+  const entry = join(out, 'dashboard.js');
+  // What the page loads before anything shows: the entry and its static imports.
+  const initial = new Set<string>();
+  const visit = (file: string) => {
+    const rel = relative(WEB_DIR, file);
+    if (initial.has(rel)) return;
+    initial.add(rel);
+    for (const imp of result.metafile.outputs[rel]?.imports ?? []) {
+      if (imp.kind === 'import-statement') visit(join(WEB_DIR, imp.path));
+    }
+  };
+  visit(entry);
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const rel of initial) {
+    const text = await readFile(join(WEB_DIR, rel));
+    bytes += text.length;
+    gzipBytes += gzipSync(text).length;
+  }
+  return [{ file: `${entry} (initial JavaScript: ${initial.size} files)`, bytes, gzipBytes }];
+}
+
 export async function readSidebarPage(): Promise<string> {
   return readFile(SIDEBAR_HTML, 'utf8');
 }
 
 if (import.meta.main) {
-  for (const r of await buildSidebar()) {
+  const dashboardOnly = process.argv.includes('--dashboard');
+  const reports = dashboardOnly
+    ? await buildDashboard()
+    : [...(await buildSidebar()), ...(await buildDashboard())];
+  for (const r of reports) {
     const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
     console.log(`${r.file}: ${kb(r.bytes)} (${kb(r.gzipBytes)} gzipped)`);
   }

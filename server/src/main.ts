@@ -13,6 +13,9 @@ import { startPlanEmailService, type PlanEmailSchedule } from './daily-plan/plan
 import { PlanEmailLedger } from './daily-plan/plan-email-ledger.ts';
 import { gracefulShutdown } from './graceful-shutdown.ts';
 import { createApp } from './http/create-app.ts';
+import { logMailer, smtpMailer } from './daily-plan/mailer.ts';
+import { pgNotifications, revisionEvents } from './events/revision-events.ts';
+import type { WebDeps } from './web/web-routes.ts';
 import { createLogger } from './http/request-logging.ts';
 import { cachedTimeZone } from './operations/cached-time-zone.ts';
 import { composeExecutor } from './operations/compose-executor.ts';
@@ -41,7 +44,10 @@ function configOrExit(): Config {
   }
 }
 
-/** Expired sessions, idempotency keys and month-old email ledger rows: at boot, then hourly. */
+/**
+ * Expired sessions, idempotency keys, OAuth codes and tokens, and month-old email ledger
+ * rows: at boot, then hourly.
+ */
 async function startTidying(
   backends: Backends,
   accounts: AccountRepository,
@@ -49,10 +55,12 @@ async function startTidying(
   logger: Logger,
 ) {
   const ledger = new PlanEmailLedger(backends.db);
+  const oauth = new OAuthStore(backends.db);
   const tidy = () =>
     Promise.all([
       accounts.deleteExpiredSessions(),
       idempotency.purgeExpired(),
+      oauth.purgeExpired(),
       ledger.purgeBefore(addDays(new Date().toISOString().slice(0, 10), -31)),
     ]).catch((error: unknown) => logger.warn({ err: error }, 'cleanup failed; will retry'));
   await tidy();
@@ -119,6 +127,36 @@ function composeServices(config: Config, backends: Backends) {
   };
 }
 
+/** The dashboard's extras: live events (LISTEN/NOTIFY on PostgreSQL), test email, Sheet import. */
+function webDeps(
+  config: Config,
+  backends: Backends,
+  calendars: UserCalendars,
+  logger: Logger,
+): WebDeps {
+  const { mailer, smtpUrl, from } = config.planEmail;
+  const usesPostgres = backends.db.dialect === 'postgres' && config.databaseUrl !== null;
+  return {
+    events: revisionEvents({
+      db: backends.db,
+      pollMs: usesPostgres ? 5000 : 1000,
+      notifications: usesPostgres ? pgNotifications(config.databaseUrl!) : null,
+      onError: (error) => logger.warn({ err: error }, 'live updates: reading revisions failed'),
+    }),
+    stores: backends.stores,
+    calendars,
+    sheets: config.sheets ?? config.calendar.google,
+    mailer:
+      mailer === 'off'
+        ? null
+        : {
+            mailer:
+              mailer === 'smtp' ? smtpMailer({ url: smtpUrl!, from }) : logMailer(logger, from),
+            from,
+          },
+  };
+}
+
 async function start(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
@@ -129,7 +167,9 @@ async function start(): Promise<void> {
   );
   await startTidying(backends, accounts, idempotency, logger);
   const shutdown = gracefulShutdown({ logger, timeoutMs: config.shutdownTimeoutMs });
+  const web = webDeps(config, backends, calendars, logger);
   const app = createApp({
+    web,
     accounts,
     executor,
     googleCalendar: calendars.googleAvailable,
@@ -162,6 +202,8 @@ async function start(): Promise<void> {
   shutdown.watch(server, async () => {
     // A tick in progress finishes the users it started, so no claim is left for the lease.
     await planEmails?.stop();
+    await web.events?.close();
+    web.mailer?.mailer.close();
     await backends.close();
   });
 }

@@ -20,6 +20,8 @@ import type { OperationExecutor } from '../src/operations/operation-executor.ts'
 import { OAuthStore } from '../src/oauth/oauth-store.ts';
 import { sqlTaskStores, type TaskStoreFactory } from '../src/stores/task-store-factory.ts';
 import { openSqlite } from './databases.ts';
+import { revisionEvents, type RevisionEvents } from '../src/events/revision-events.ts';
+import type { WebDeps } from '../src/web/web-routes.ts';
 
 export interface TestServer {
   url: string;
@@ -51,6 +53,8 @@ export interface TestServerOptions {
   keepDb?: boolean;
   /** The assistant's settings; default: offline, 1000 messages a minute. */
   assistant?: Partial<Config['assistant']>;
+  /** The dashboard's extras; default: live events polling every 200 ms, import/export. */
+  web?: Partial<WebDeps>;
 }
 
 /** The real app on 127.0.0.1, port 0. */
@@ -73,7 +77,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...(options.bestCache !== undefined ? { bestCache: options.bestCache } : {}),
     ...(options.listCache !== undefined ? { listCache: options.listCache } : {}),
   });
+  const events: RevisionEvents = revisionEvents({ db, pollMs: 200 });
   const app = createApp({
+    web: { events, stores, calendars, ...options.web },
     accounts: new AccountRepository(db, clock, {
       ...(options.maxTokensPerUser ? { maxTokensPerUser: options.maxTokensPerUser } : {}),
     }),
@@ -124,6 +130,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       return (await res.json()) as { token: string; user: Record<string, unknown> };
     },
     async close() {
+      await events.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       if (!options.keepDb) await db.close();

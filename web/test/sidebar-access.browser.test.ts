@@ -60,7 +60,7 @@ describe.skipIf(!hasChromium)(`the sidebar at 300 px, by keyboard${skipReason}`,
     await page.locator('mf-task-row', { hasText: 'Pay rent' }).waitFor();
     expect(await focusedElement(page)).toMatchObject({ tag: 'input', id: 'text' });
 
-    const done = await tabUntil(page, (l) => l === 'Complete “Call the bank”');
+    const done = await tabUntil(page, (l) => l === 'Done: “Call the bank”');
     expect(done.tag).toBe('button');
     await page.keyboard.press('Space');
     await page.locator('mf-task-row', { hasText: 'Call the bank' }).waitFor({ state: 'detached' });
@@ -139,9 +139,9 @@ describe.skipIf(!hasChromium)(`the sidebar at 300 px, by keyboard${skipReason}`,
       tasks: [{ title: 'File taxes', priority: 5 }, { title: 'Stretch' }],
     });
     await page.locator('mf-task-row').waitFor();
-    await tabUntil(page, (l) => l === 'Complete “Stretch”');
+    await tabUntil(page, (l) => l === 'Done: “Stretch”');
     const outline = await page
-      .getByRole('button', { name: 'Complete “Stretch”' })
+      .getByRole('button', { name: 'Done: “Stretch”' })
       .evaluate((b) => getComputedStyle(b).outlineStyle + ' ' + getComputedStyle(b).outlineWidth);
     expect(outline).toBe('solid 2px');
   });

@@ -300,6 +300,31 @@ export class AccountRepository {
     return deleted > 0;
   }
 
+  /** The stored password hash: '' for an account `mindflow migrate` created. */
+  async passwordHashOf(userId: string): Promise<string | null> {
+    const rows = await this.db.all<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [userId],
+    );
+    return rows[0]?.password_hash ?? null;
+  }
+
+  /** Sets the password and ends every session but `keepTokenId` (the one changing it). */
+  async setPassword(userId: string, passwordHash: string, keepTokenId: string): Promise<void> {
+    await this.db.batch([
+      { sql: 'UPDATE users SET password_hash = $1 WHERE id = $2', params: [passwordHash, userId] },
+      {
+        sql: `DELETE FROM api_tokens WHERE user_id = $1 AND kind = 'session' AND id <> $2`,
+        params: [userId, keepTokenId],
+      },
+    ]);
+  }
+
+  /** Ends one session (sign out); personal tokens are revoked with revokeToken. */
+  async endSession(tokenId: string): Promise<void> {
+    await this.db.run(`DELETE FROM api_tokens WHERE id = $1 AND kind = 'session'`, [tokenId]);
+  }
+
   async deleteExpiredSessions(): Promise<number> {
     return this.db.run(`DELETE FROM api_tokens WHERE kind = 'session' AND expires_at < $1`, [
       this.now(),

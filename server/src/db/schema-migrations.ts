@@ -154,6 +154,26 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'OAuth clients, grants, codes and tokens (MCP sign-in)',
     sql: { sqlite: OAUTH_SCHEMA(''), postgres: OAUTH_SCHEMA(' COLLATE "C"') },
   },
+  {
+    // Live updates (server/src/events): every instance LISTENs, so a change made through
+    // any of them reaches every open stream. SQLite has no NOTIFY; its instances poll.
+    version: 30,
+    name: 'notify task revisions',
+    sql: {
+      sqlite: 'SELECT 1;',
+      postgres: `
+CREATE OR REPLACE FUNCTION notify_task_revision() RETURNS trigger AS $$
+BEGIN
+  PERFORM pg_notify('mindflow_task_revision', NEW.id || ' ' || NEW.task_revision);
+  RETURN NULL;
+END;
+$$ LANGUAGE plpgsql;
+CREATE OR REPLACE TRIGGER users_task_revision_notify AFTER UPDATE OF task_revision ON users
+  FOR EACH ROW WHEN (OLD.task_revision IS DISTINCT FROM NEW.task_revision)
+  EXECUTE FUNCTION notify_task_revision();
+`,
+    },
+  },
 ];
 
 // One advisory lock serialises schema changes across instances booting together.

@@ -5,6 +5,7 @@ import { ACCOUNT_ROUTES, AUTH_ROUTES } from './account.route-docs.ts';
 import { CHAT_ROUTES } from './chat.route-docs.ts';
 import { PLAN_EMAIL_ROUTE } from './plan-email.routes.ts';
 import { SYSTEM_ROUTES } from './system.routes.ts';
+import { WEB_ROUTE_DOCS } from '../web/web-routes.ts';
 
 /**
  * Every route that is not a catalogue operation, as /docs describes it. A new route
@@ -20,4 +21,5 @@ export const API_ROUTE_DOCS: readonly RouteDoc[] = [
   ...Object.values(MCP_ROUTES),
   ...Object.values(OAUTH_ROUTES),
   ...Object.values(CONNECTED_APP_ROUTES),
+  ...WEB_ROUTE_DOCS,
 ];

@@ -19,6 +19,13 @@ import { planEmailRoutes } from './plan-email.routes.ts';
 import { apiRateLimit, authRateLimit, FailedAuthLimiter } from './rate-limits.ts';
 import { httpLogger } from './request-logging.ts';
 import { systemRoutes } from './system.routes.ts';
+import { eventsRoutes } from '../events/events.routes.ts';
+import { checkRoutes } from '../web/check.routes.ts';
+import { dashboardStatic } from '../web/dashboard-static.ts';
+import { dataRoutes } from '../web/data.routes.ts';
+import { sessionCookieAuth } from '../web/session-cookie.ts';
+import { publicSessionRoutes, sessionRoutes } from '../web/session.routes.ts';
+import type { WebDeps } from '../web/web-routes.ts';
 
 export interface AppSettings {
   publicUrl: string | null;
@@ -50,6 +57,8 @@ export interface AppDeps {
   chat: ChatRouteDeps;
   /** The OAuth authorization server's state (connected apps); without it /mcp takes mf_ tokens only. */
   oauth?: OAuthStore;
+  /** The dashboard's extras (live events, import, tests); absent: those answer 503. */
+  web?: Partial<WebDeps>;
 }
 
 /**
@@ -160,14 +169,28 @@ export function createApp(deps: AppDeps): express.Express {
     publicUrl: s.publicUrl,
     corsOrigins: s.corsOrigins,
     authRateLimitPer15Min: s.authRateLimitPer15Min,
+    mcpLimit: apiRateLimit(s.rateLimitPerMinute),
     version: deps.version,
     logger: deps.logger,
   });
   app.use(mcp.publicRouter);
-  app.use('/api/auth', authRateLimit(s.authRateLimitPer15Min));
-  app.use(authRoutes(deps.accounts, s.sessionTtlDays * 86_400_000));
+  const web = deps.web ?? {};
+  app.use(dashboardStatic(web.dashboardDir));
+  const sessions = { sessionTtlMs: s.sessionTtlDays * 86_400_000, publicUrl: s.publicUrl };
+  const signInLimit = authRateLimit(s.authRateLimitPer15Min);
+  app.use('/api/auth', signInLimit);
+  app.use('/api/session', (req, res, next) =>
+    req.method === 'POST' ? signInLimit(req, res, next) : next(),
+  );
+  app.use(authRoutes(deps.accounts, sessions.sessionTtlMs));
+  app.use(publicSessionRoutes(deps.accounts, sessions));
   const failures = new FailedAuthLimiter(s.authRateLimitPer15Min, 15 * 60_000);
-  app.use('/api', authenticate(deps.accounts, failures), apiRateLimit(s.rateLimitPerMinute));
+  app.use(
+    '/api',
+    sessionCookieAuth(s.publicUrl),
+    authenticate(deps.accounts, failures),
+    apiRateLimit(s.rateLimitPerMinute),
+  );
   app.use(
     accountRoutes(deps.accounts, {
       googleCalendar: deps.googleCalendar,
@@ -175,8 +198,19 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   app.use(mcp.apiRouter);
+  app.use(sessionRoutes(deps.accounts, sessions));
   app.use(planEmailRoutes({ executor: deps.executor, publicUrl: s.publicUrl }));
   app.use(chatRoutes(deps.chat));
+  app.use(eventsRoutes(web.events ?? null));
+  app.use(dataRoutes({ stores: web.stores ?? null, sheets: web.sheets ?? null }));
+  app.use(
+    checkRoutes({
+      calendars: web.calendars ?? null,
+      mailer: web.mailer ?? null,
+      executor: deps.executor,
+      publicUrl: s.publicUrl,
+    }),
+  );
   app.use(operationRoutes(deps.executor));
 
   app.use(routeNotFound);

@@ -22,6 +22,8 @@ export interface McpRouteDeps {
   verify: (token: string, resource: string) => ReturnType<OAuthTokenVerifier['verifyAccessToken']>;
   version: string;
   logger?: Logger;
+  /** Per-token request limit, run once the caller is known (the API's). */
+  limit?: RequestHandler;
 }
 
 function methodNotAllowed(_req: Request, res: Response): void {
@@ -52,10 +54,16 @@ export function mcpRoutes(deps: McpRouteDeps): Router {
     handler(req, res, next);
   };
 
-  router.post(MCP_PATH, guard, bearer, async (req, res) => {
+  // The caller, where the API's per-token limiter looks for it.
+  const identify: RequestHandler = (req, res, next) => {
+    res.locals.caller = (req.auth!.extra as McpAuthExtra).caller;
+    next();
+  };
+  const limit = deps.limit ?? ((_req, _res, next) => next());
+
+  router.post(MCP_PATH, guard, bearer, identify, limit, async (req, res) => {
     const auth = req.auth!;
     const { caller } = auth.extra as McpAuthExtra;
-    res.locals.caller = caller;
     const header = req.get('idempotency-key');
     const server = createMcpServer({
       caller: () => Promise.resolve(caller),
@@ -70,9 +78,12 @@ export function mcpRoutes(deps: McpRouteDeps): Router {
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
     });
+    // A finished exchange leaves nothing open (no session, no timer): server and transport
+    // are garbage once the answer is sent. Closing them anyway builds and throws away an
+    // error for every request — half of a tool call's CPU — so only an exchange the
+    // client abandoned is closed, which stops its pending work.
     res.on('close', () => {
-      void transport.close();
-      void server.close();
+      if (!res.writableFinished) void server.close();
     });
     await server.connect(transport);
     await transport.handleRequest(req, res, req.body);

@@ -211,3 +211,28 @@ describe('MCP server over Streamable HTTP', () => {
     expect(none.headers['www-authenticate']).toMatch(/^Bearer .*resource_metadata="/);
   });
 });
+
+describe('MCP request limits', () => {
+  it('counts /mcp calls against the token’s per-minute limit, like the API', async () => {
+    const s = await startTestServer({ settings: { rateLimitPerMinute: 3 } });
+    try {
+      const { token } = await s.register();
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await rawRequest(`${s.url}/mcp`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+          },
+          body: JSON.stringify({ jsonrpc: '2.0', id: i, method: 'ping' }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { AccountRepository } from '../accounts/account-repository.ts';
 import type { OperationExecutor } from '../operations/operation-executor.ts';
@@ -20,6 +20,8 @@ export interface McpSurfaceDeps {
   publicUrl: string | null;
   corsOrigins: readonly string[];
   authRateLimitPer15Min: number;
+  /** Per-token limit on /mcp (the API's RATE_LIMIT_PER_MINUTE limiter). */
+  mcpLimit?: RequestHandler;
   version: string;
   logger?: Logger;
   clock?: () => number;
@@ -63,6 +65,7 @@ export function mcpSurface(deps: McpSurfaceDeps): McpSurface {
           : verifyPersonalToken(deps.accounts, token, clock),
       version: deps.version,
       ...(deps.logger ? { logger: deps.logger } : {}),
+      ...(deps.mcpLimit ? { limit: deps.mcpLimit } : {}),
     }),
   );
   const store = deps.oauth;

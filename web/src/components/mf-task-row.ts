@@ -107,7 +107,7 @@ export class MfTaskRow extends LitElement {
         <button
           type="button"
           data-action="complete"
-          aria-label=${`Complete “${t.title}”`}
+          aria-label=${`Done: “${t.title}”`}
           @click=${() => emit(this, 'mf-complete-request', { task: t })}
         >
           Done

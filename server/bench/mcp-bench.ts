@@ -1,0 +1,163 @@
+import autocannon, { type Result } from 'autocannon';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { SqliteClient } from '../src/db/sql-client.sqlite.ts';
+import { textTable } from '../src/cli/text-table.ts';
+import { startServer } from './bench-server.ts';
+import { benchTasks, register, seed } from './bench-seed.ts';
+
+// npm run bench (or node bench/mcp-bench.ts): "what should I do next?" for a user with
+// 10,000 active tasks, asked over MCP (tools/call getBestTask on POST /mcp) and over REST
+// (GET /api/tasks/best), side by side against one server in one run, 50 connections each.
+// Targets (issue 12 §6): MCP ≥ 50 % of REST's throughput, MCP p99 ≤ 50 ms.
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    strict: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(args.duration);
+const connections = Number(args.connections);
+const resultsDir = fileURLToPath(new URL('../../bench/results/', import.meta.url));
+
+interface Row {
+  name: string;
+  rps: number;
+  per_cpu_s: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  requests: number;
+}
+
+const TOOLS_CALL = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'tools/call',
+  params: { name: 'getBestTask', arguments: {} },
+});
+
+async function run(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mindflow-mcp-bench-'));
+  const server = await startServer({
+    DATA_DIR: dataDir,
+    RATE_LIMIT_PER_MINUTE: '100000000',
+    AUTH_RATE_LIMIT_PER_15_MIN: '100000',
+  });
+  try {
+    process.stderr.write(`server on ${server.url}, data in ${dataDir}; seeding 10,000 tasks …\n`);
+    const db = new SqliteClient({ path: join(dataDir, 'mindflow.db') });
+    const big = await register(server.url, 'big@bench.invalid');
+    await seed(db, big, benchTasks(10_000, Date.now()));
+    await db.close();
+
+    const restHeaders = { authorization: `Bearer ${big.token}` };
+    const mcpHeaders = {
+      ...restHeaders,
+      'content-type': 'application/json',
+      accept: 'application/json, text/event-stream',
+      'mcp-protocol-version': '2025-11-25',
+    };
+    const restUrl = `${server.url}/api/tasks/best`;
+    const mcpUrl = `${server.url}/mcp`;
+
+    // Same answer both ways, before anything is timed.
+    const rest = (await (await fetch(restUrl, { headers: restHeaders })).json()) as unknown;
+    const viaMcp = (await (
+      await fetch(mcpUrl, { method: 'POST', headers: mcpHeaders, body: TOOLS_CALL })
+    ).json()) as { result: { structuredContent: unknown; isError?: boolean } };
+    if (JSON.stringify(viaMcp.result.structuredContent) !== JSON.stringify(rest)) {
+      throw new Error('MCP and REST disagree on the best task');
+    }
+
+    const load = async (
+      name: string,
+      url: string,
+      options: Partial<autocannon.Options>,
+      s = duration,
+    ) => {
+      process.stderr.write(`running ${name} for ${s}s …\n`);
+      const before = server.cpuSeconds();
+      const r: Result = await autocannon({ url, connections, duration: s, ...options });
+      const cpu = server.cpuSeconds() - before;
+      return {
+        name,
+        rps: Math.round(r.requests.average),
+        per_cpu_s: cpu > 0 ? Math.round(r.requests.total / cpu) : 0,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts,
+        non2xx: r.non2xx,
+        requests: r.requests.total,
+      } satisfies Row;
+    };
+    const mcpOptions = { method: 'POST' as const, headers: mcpHeaders, body: TOOLS_CALL };
+    await load('warm-up REST', restUrl, { headers: restHeaders }, 2);
+    await load('warm-up MCP', mcpUrl, mcpOptions, 2);
+    const rows: Row[] = [
+      await load('REST GET /api/tasks/best (10k active tasks)', restUrl, { headers: restHeaders }),
+      await load('MCP tools/call getBestTask (10k active tasks)', mcpUrl, mcpOptions),
+    ];
+    const [restRow, mcpRow] = rows as [Row, Row];
+    // Nothing kept per request: the server's memory after thousands of calls says so.
+    const rss = server.rssMb();
+    const ratio = mcpRow.rps / restRow.rps;
+    const cpuRatio = mcpRow.per_cpu_s / restRow.per_cpu_s;
+    const checks = [
+      {
+        target: 'MCP ≥ 50 % of REST req/s',
+        value: `${Math.round(ratio * 100)} % (per CPU-second: ${Math.round(cpuRatio * 100)} %)`,
+        ok: ratio >= 0.5,
+      },
+      { target: 'MCP p99 ≤ 50 ms', value: `${mcpRow.p99} ms`, ok: mcpRow.p99 <= 50 },
+      { target: 'server RSS ≤ 200 MB after the run', value: `${rss} MB`, ok: rss <= 200 },
+      {
+        target: 'zero errors',
+        value: `${rows.reduce((n, r) => n + r.errors + r.non2xx, 0)}`,
+        ok: rows.every((r) => r.errors + r.non2xx === 0),
+      },
+    ];
+    process.stdout.write(
+      `\n${textTable(
+        ['run', 'req/s', 'req/cpu-s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'requests'],
+        rows.map((r) => [
+          r.name,
+          String(r.rps),
+          String(r.per_cpu_s),
+          String(r.p50),
+          String(r.p99),
+          String(r.errors),
+          String(r.non2xx),
+          String(r.requests),
+        ]),
+      )}\n\n${textTable(
+        ['target', 'measured', ''],
+        checks.map((c) => [c.target, c.value, c.ok ? 'ok' : 'MISSED']),
+      )}\n`,
+    );
+    mkdirSync(resultsDir, { recursive: true });
+    const file = join(resultsDir, `mcp-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+    const machine = {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      memory_gb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    };
+    writeFileSync(
+      file,
+      `${JSON.stringify({ machine, duration_s: duration, connections, rows, ratio, cpu_ratio: cpuRatio, rss_mb: rss, checks }, null, 2)}\n`,
+    );
+    process.stdout.write(`\nwritten ${file}\n`);
+    if (args.strict && !checks.every((c) => c.ok)) process.exitCode = 1;
+  } finally {
+    await server.stop();
+  }
+}
+
+await run();
