@@ -164,8 +164,9 @@ async function run(): Promise<void> {
     ];
     const rss = server.rssMb();
     const [bare, health, get, bestRow, mixed] = rows as [Row, Row, Row, Row, Row];
-    // Issue 11's targets, as ratios measured side by side in this run: req/s when the
-    // machine is free, and req per CPU-second of the process (steadier on a shared machine).
+    // Issue 11's targets, as ratios measured side by side in this run. Both are printed; the
+    // verdict reads req per CPU-second of each process, which a busy machine moves far less
+    // than req/s (a starved run of the bare route would make any ratio pass).
     const pct = (a: number, b: number) => Math.round((a / b) * 100);
     const ratio = (name: string, a: Row, b: Row, atLeast: number) => {
       const byRps = pct(a.rps, b.rps);
@@ -173,7 +174,7 @@ async function run(): Promise<void> {
       return {
         target: `${name} ≥ ${atLeast} %`,
         value: `${byRps} % req/s, ${byCpu ?? '—'} % req/cpu-s`,
-        ok: byRps >= atLeast || (byCpu !== null && byCpu >= atLeast),
+        ok: (byCpu ?? byRps) >= atLeast,
       };
     };
     const checks = [

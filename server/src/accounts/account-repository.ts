@@ -66,7 +66,7 @@ interface CachedCaller {
   /** performance.now() when read: the cache ages in real time whatever clock tests inject. */
   readAt: number;
   expiresAt: number | null;
-  caller: Omit<Caller, 'taskRevision'>;
+  caller: Omit<Caller, 'taskRevision' | 'settings'>;
 }
 
 // last_used_at is written at most this often, so reads stay reads.
@@ -153,19 +153,28 @@ export class AccountRepository {
 
   /**
    * The token's user, settings and task revision. The token's row is read at most once a
-   * second (CALLER_CACHE_MS); the revision, which keys the answer caches, is read on every
-   * call (a primary-key lookup), so a user always reads their own writes.
+   * second (CALLER_CACHE_MS); the revision, which keys the answer caches, and the settings
+   * (the zone) are read on every call by the user's primary key, so a user always reads
+   * their own writes, made on any instance.
    */
   async findCaller(token: string): Promise<Caller | null> {
     const hash = hashToken(token);
     const hit = this.callers.get(hash);
     if (hit && performance.now() - hit.readAt < this.callerCacheMs) {
       if (hit.expiresAt !== null && hit.expiresAt <= this.clock()) return null;
-      const rows = await this.db.all<{ task_revision: number }>(
-        'SELECT task_revision FROM users WHERE id = $1',
+      const rows = await this.db.all<{ task_revision: number; settings: string | null }>(
+        `SELECT u.task_revision, s.settings FROM users u
+         LEFT JOIN user_settings s ON s.user_id = u.id WHERE u.id = $1`,
         [hit.caller.user.id],
       );
-      if (rows[0]) return { ...hit.caller, taskRevision: Number(rows[0].task_revision) };
+      const r = rows[0];
+      if (r) {
+        return {
+          ...hit.caller,
+          settings: readSettings(r.settings),
+          taskRevision: Number(r.task_revision),
+        };
+      }
     }
     this.callers.delete(hash);
     return this.readCaller(hash);
@@ -209,11 +218,10 @@ export class AccountRepository {
     }
     const caller = {
       user: { id: r.id, email: r.email, created_at: r.created_at },
-      settings: readSettings(r.settings),
       tokenId: r.token_id,
     };
     this.remember(hash, { readAt, expiresAt, caller });
-    return { ...caller, taskRevision: Number(r.task_revision) };
+    return { ...caller, settings: readSettings(r.settings), taskRevision: Number(r.task_revision) };
   }
 
   async updateSettings(userId: string, settings: UserSettings): Promise<void> {
@@ -222,7 +230,6 @@ export class AccountRepository {
        ON CONFLICT (user_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`,
       [userId, JSON.stringify(settings), this.now()],
     );
-    this.forgetCallers((c) => c.caller.user.id === userId);
   }
 
   /**

@@ -31,6 +31,16 @@ describe('env', () => {
         'SPREADSHEET_ID is required when STORE=sheets',
       );
     });
+    it('bounds open tasks and live tokens per user: 50,000 and 100 unless set, whole and ≥ 1', () => {
+      expect(loadConfig({})).toMatchObject({ maxOpenTasksPerUser: 50_000, maxTokensPerUser: 100 });
+      expect(loadConfig({ MAX_OPEN_TASKS_PER_USER: '200000' }).maxOpenTasksPerUser).toBe(200_000);
+      expect(() => loadConfig({ MAX_OPEN_TASKS_PER_USER: '0' })).toThrow(
+        'MAX_OPEN_TASKS_PER_USER must be at least 1',
+      );
+      expect(() => loadConfig({ MAX_TOKENS_PER_USER: 'lots' })).toThrow(
+        'MAX_TOKENS_PER_USER must be a number',
+      );
+    });
     it('reads the CORS allow-list as a comma-separated list and treats blanks as unset', () => {
       const c = loadConfig({ CORS_ORIGINS: 'https://a.example, https://b.example', PORT: '' });
       expect(c.corsOrigins).toEqual(['https://a.example', 'https://b.example']);

@@ -100,6 +100,29 @@ function securityHeaders(): RequestHandler {
   };
 }
 
+/**
+ * CORS for the allow-listed browser origins. A request without an Origin header (a GPT
+ * Action, a script, the CLI) is not a browser's cross-origin request: cors would answer it
+ * with no header at all, so it skips the package's work.
+ */
+function corsFor(origins: readonly string[]): RequestHandler {
+  const handler = cors({
+    origin: (origin, done) =>
+      done(null, origin !== undefined && origins.includes(origin) ? origin : false),
+    allowedHeaders: [
+      'Authorization',
+      'Content-Type',
+      'Idempotency-Key',
+      'If-Match',
+      'If-None-Match',
+      'X-Request-ID',
+    ],
+    exposedHeaders: ['ETag', 'Location', 'X-Request-ID', 'Retry-After', 'Idempotent-Replayed'],
+    maxAge: 600,
+  });
+  return (req, res, next) => (req.headers.origin === undefined ? next() : handler(req, res, next));
+}
+
 /** Logging, security headers, CORS and the JSON body: what every request passes first. */
 function commonMiddleware(deps: AppDeps): RequestHandler[] {
   const s = deps.settings;
@@ -111,23 +134,7 @@ function commonMiddleware(deps: AppDeps): RequestHandler[] {
       next();
     },
     securityHeaders(),
-    cors({
-      origin: (origin, done) =>
-        done(
-          null,
-          origin === undefined || s.corsOrigins.includes(origin) ? (origin ?? false) : false,
-        ),
-      allowedHeaders: [
-        'Authorization',
-        'Content-Type',
-        'Idempotency-Key',
-        'If-Match',
-        'If-None-Match',
-        'X-Request-ID',
-      ],
-      exposedHeaders: ['ETag', 'Location', 'X-Request-ID', 'Retry-After', 'Idempotent-Replayed'],
-      maxAge: 600,
-    }),
+    corsFor(s.corsOrigins),
     express.json({ limit: s.bodyLimit }),
   ];
 }

@@ -132,6 +132,8 @@ describe('noisy neighbours', () => {
   const guesser = () => call(`${s.url}/api/tasks`, `mf_guess${g++}`);
 
   it('50,000 tasks and token guessing: /health and another user’s best keep p99 ≤ 200 ms', async () => {
+    // The same probes with no noise: what this machine gives right now, for the record.
+    console.info('quiet baseline', await measure([]));
     const r = await measure([
       ...manyTasks,
       () => call(`${s.url}/api/plan`, bigToken),

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { sendError } from './http-errors.ts';
 
@@ -34,38 +34,23 @@ function limiter(
 }
 
 /**
- * Per user, after authentication: a Custom GPT shares OpenAI's egress IPs with everyone
- * else, so the user is the caller; and per user rather than per token, so minting more
- * tokens buys no more requests.
+ * Counts per key in fixed windows, in memory bounded by `maxKeys` (ended windows are swept
+ * first, then the oldest half). A Map lookup per request: the hot path's limiter.
  */
-export function apiRateLimit(perMinute: number) {
-  return limiter(perMinute, 60_000, 'requests', (_req, res) => {
-    const userId = (res.locals.caller as { user?: { id: string } } | undefined)?.user?.id;
-    return userId ? `u:${userId}` : 'anonymous';
-  });
-}
-
-/**
- * Refused credentials per key (the IP), in fixed windows. Only a refusal consults it: a
- * valid token is served whatever its IP's count, so guessing tokens from an address that
- * real users share (OpenAI's, for every Custom GPT) costs the guesser and no one else.
- */
-export class FailedAuthLimiter {
+export class FixedWindows {
   private readonly counts = new Map<string, { n: number; resetAt: number }>();
-  private readonly limit: number;
   private readonly windowMs: number;
   private readonly clock: () => number;
   private readonly maxKeys: number;
 
-  constructor(limit: number, windowMs: number, clock: () => number = Date.now, maxKeys = 100_000) {
-    this.limit = limit;
+  constructor(windowMs: number, clock: () => number = Date.now, maxKeys = 100_000) {
     this.windowMs = windowMs;
     this.clock = clock;
     this.maxKeys = maxKeys;
   }
 
-  /** Counts one refusal; answers the seconds to wait once past the limit, else null. */
-  refused(key: string): number | null {
+  /** Counts one hit; answers the count in this window and the seconds until it ends. */
+  hit(key: string): { n: number; resetSeconds: number } {
     const now = this.clock();
     let entry = this.counts.get(key);
     if (!entry || entry.resetAt <= now) {
@@ -74,10 +59,9 @@ export class FailedAuthLimiter {
       this.counts.set(key, entry);
     }
     entry.n++;
-    return entry.n > this.limit ? Math.max(1, Math.ceil((entry.resetAt - now) / 1000)) : null;
+    return { n: entry.n, resetSeconds: Math.max(1, Math.ceil((entry.resetAt - now) / 1000)) };
   }
 
-  /** Forgets ended windows; if every window is live, the oldest half (memory stays bounded). */
   private sweep(now: number): void {
     for (const [key, e] of this.counts) if (e.resetAt <= now) this.counts.delete(key);
     if (this.counts.size < this.maxKeys) return;
@@ -86,6 +70,53 @@ export class FailedAuthLimiter {
       if (drop-- <= 0) break;
       this.counts.delete(key);
     }
+  }
+}
+
+/**
+ * Per user, after authentication: a Custom GPT shares OpenAI's egress IPs with everyone
+ * else, so the user is the caller; and per user rather than per token, so minting more
+ * tokens buys no more requests. The RateLimit headers are IETF draft 7's, as before.
+ */
+export function apiRateLimit(perMinute: number, clock: () => number = Date.now): RequestHandler {
+  const windows = new FixedWindows(60_000, clock);
+  const policy = `${perMinute};w=60`;
+  return (_req, res, next) => {
+    const userId = (res.locals.caller as { user?: { id: string } } | undefined)?.user?.id;
+    const { n, resetSeconds } = windows.hit(userId ? `u:${userId}` : 'anonymous');
+    res.setHeader('RateLimit-Policy', policy);
+    res.setHeader(
+      'RateLimit',
+      `limit=${perMinute}, remaining=${Math.max(0, perMinute - n)}, reset=${resetSeconds}`,
+    );
+    if (n <= perMinute) return next();
+    res.setHeader('Retry-After', String(resetSeconds));
+    sendError(res, {
+      code: 'rate_limited',
+      message: `Too many requests; try again in ${resetSeconds} s`,
+      details: { retry_after_seconds: resetSeconds },
+    });
+  };
+}
+
+/**
+ * Refused credentials per key (the IP), in fixed windows. Only a refusal consults it: a
+ * valid token is served whatever its IP's count, so guessing tokens from an address that
+ * real users share (OpenAI's, for every Custom GPT) costs the guesser and no one else.
+ */
+export class FailedAuthLimiter {
+  private readonly windows: FixedWindows;
+  private readonly limit: number;
+
+  constructor(limit: number, windowMs: number, clock: () => number = Date.now, maxKeys = 100_000) {
+    this.limit = limit;
+    this.windows = new FixedWindows(windowMs, clock, maxKeys);
+  }
+
+  /** Counts one refusal; answers the seconds to wait once past the limit, else null. */
+  refused(key: string): number | null {
+    const { n, resetSeconds } = this.windows.hit(key);
+    return n > this.limit ? resetSeconds : null;
   }
 }
 

@@ -5,6 +5,7 @@ import { BestTaskCache, cachedBestTask } from './best-task-cache.ts';
 import { plannedWithCalendars } from './daily-plan-layer.ts';
 import type { IdempotencyStore } from './idempotency-store.ts';
 import { idempotentWrites } from './idempotent-writes.ts';
+import { oneRankingPerUser } from './one-ranking-per-user.ts';
 import { cachedLists, ListCache } from './list-cache.ts';
 import { OperationExecutor, layered, type ExecutorLayer } from './operation-executor.ts';
 import { taskServiceExecute } from './task-service-execute.ts';
@@ -39,6 +40,7 @@ export function composeExecutor(deps: ExecutorDeps): OperationExecutor {
     : [];
   const execute = layered(taskServiceExecute(deps), [
     idempotentWrites(deps.idempotency),
+    oneRankingPerUser(),
     plannedWithCalendars(deps.plans),
     ...caches,
   ]);

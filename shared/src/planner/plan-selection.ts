@@ -14,7 +14,7 @@ import { DEFAULT_PLAN_SETTINGS } from './plan-settings.ts';
  * few dozen tasks and an answer lists under a thousand, so for any real list this is every
  * task; past it, memory and the time between two yields stay bounded however many are open.
  */
-export const PLAN_MAX_TASKS = 1_000;
+export const PLAN_MAX_TASKS = 500;
 
 export interface PlanSelection {
   /** Takes one page of open tasks; keeps only what may still be among the most pressing. */
