@@ -154,6 +154,8 @@ export function createApp(deps: AppDeps): express.Express {
       routeDocs: () => routeDocs,
     }),
   );
+  // Refused tokens per IP, one count for /api and /mcp alike.
+  const failures = new FailedAuthLimiter(s.authRateLimitPer15Min, 15 * 60_000);
   // MCP for ChatGPT, Claude, Cursor, and the OAuth server that signs them in (server/src/mcp).
   const mcp = mcpSurface({
     accounts: deps.accounts,
@@ -163,6 +165,7 @@ export function createApp(deps: AppDeps): express.Express {
     corsOrigins: s.corsOrigins,
     authRateLimitPer15Min: s.authRateLimitPer15Min,
     mcpLimit: apiRateLimit(s.rateLimitPerMinute),
+    failures,
     version: deps.version,
     logger: deps.logger,
   });
@@ -177,7 +180,6 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(authRoutes(deps.accounts, sessions.sessionTtlMs));
   app.use(publicSessionRoutes(deps.accounts, sessions));
-  const failures = new FailedAuthLimiter(s.authRateLimitPer15Min, 15 * 60_000);
   app.use(
     '/api',
     sessionCookieAuth(s.publicUrl),
