@@ -23,7 +23,7 @@ import { eventsRoutes } from '../events/events.routes.ts';
 import { checkRoutes } from '../web/check.routes.ts';
 import { dashboardStatic } from '../web/dashboard-static.ts';
 import { dataRoutes } from '../web/data.routes.ts';
-import { sessionCookieAuth } from '../web/session-cookie.ts';
+import { readCookie, SESSION_COOKIE, sessionCookieAuth } from '../web/session-cookie.ts';
 import { publicSessionRoutes, sessionRoutes } from '../web/session.routes.ts';
 import type { WebDeps } from '../web/web-routes.ts';
 
@@ -166,6 +166,11 @@ export function createApp(deps: AppDeps): express.Express {
     authRateLimitPer15Min: s.authRateLimitPer15Min,
     mcpLimit: apiRateLimit(s.rateLimitPerMinute),
     failures,
+    // The dashboard's session cookie signs the consent page in (no password asked).
+    sessionUser: async (req) => {
+      const token = readCookie(req, SESSION_COOKIE);
+      return token ? ((await deps.accounts.findCaller(token))?.user ?? null) : null;
+    },
     version: deps.version,
     logger: deps.logger,
   });
