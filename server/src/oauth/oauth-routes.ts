@@ -248,7 +248,7 @@ export function oauthRoutes(deps: OAuthRouteDeps): Router {
         state,
       );
     }
-    let user: User | null = null;
+    let user: User | null;
     if (f.csrf !== undefined) {
       // Approval with the dashboard session: the form's token and the Origin must both be
       // this site's, or another site could approve in the person's name.
