@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -168,6 +168,7 @@ export const DASHBOARD_PAGE = `<!DOCTYPE html>
 <title>MindFlow</title>
 <link rel="stylesheet" href="app/dashboard.css">
 <script type="module" src="app/dashboard.js"></script>
+<!--preload-->
 </head>
 <body>
 <div id="mindflow-dashboard"><p class="boot">Loading MindFlow…</p></div>
@@ -191,10 +192,14 @@ body {
 
 /**
  * Builds web/dist/dashboard: index.html, dashboard.css, the entry dashboard.js (ES modules,
- * minified) and the chunks it loads when a view first opens. Returns the entry's size.
+ * minified) and the chunks it loads when a view first opens. index.html preloads the chunks
+ * Today needs, so they load beside the entry instead of after it. Returns the sizes of the
+ * initial JavaScript and of the initial JavaScript with Today.
  */
 export async function buildDashboard(): Promise<BuildReport[]> {
   const out = join(DASHBOARD_DIR, 'app');
+  // Chunk names carry hashes: old ones would pile up.
+  await rm(out, { recursive: true, force: true });
   const result = await build({
     entryPoints: [join(WEB_DIR, 'src/dashboard.ts')],
     absWorkingDir: WEB_DIR,
@@ -213,28 +218,47 @@ export async function buildDashboard(): Promise<BuildReport[]> {
     logLevel: 'warning',
     plugins: [zodWithoutLocales],
   });
-  await writeFile(join(DASHBOARD_DIR, 'index.html'), DASHBOARD_PAGE);
   await writeFile(join(out, 'dashboard.css'), DASHBOARD_CSS);
-  const entry = join(out, 'dashboard.js');
-  // What the page loads before anything shows: the entry and its static imports.
-  const initial = new Set<string>();
-  const visit = (file: string) => {
-    const rel = relative(WEB_DIR, file);
-    if (initial.has(rel)) return;
-    initial.add(rel);
-    for (const imp of result.metafile.outputs[rel]?.imports ?? []) {
-      if (imp.kind === 'import-statement') visit(join(WEB_DIR, imp.path));
+  const outputs = result.metafile.outputs;
+  const entry = relative(WEB_DIR, join(out, 'dashboard.js'));
+  /** An output file and everything it imports statically. */
+  const closure = (rel: string, into = new Set<string>()): Set<string> => {
+    if (into.has(rel)) return into;
+    into.add(rel);
+    for (const imp of outputs[rel]?.imports ?? []) {
+      if (imp.kind === 'import-statement') closure(imp.path, into);
     }
+    return into;
   };
-  visit(entry);
-  let bytes = 0;
-  let gzipBytes = 0;
-  for (const rel of initial) {
-    const text = await readFile(join(WEB_DIR, rel));
-    bytes += text.length;
-    gzipBytes += gzipSync(text).length;
-  }
-  return [{ file: `${entry} (initial JavaScript: ${initial.size} files)`, bytes, gzipBytes }];
+  // What the page loads before anything shows: the entry and its static imports.
+  const initial = closure(entry);
+  // Today, the view `/` opens, is a chunk of its own: preloaded beside the entry.
+  const todayChunk = Object.keys(outputs).find((o) =>
+    outputs[o]?.entryPoint?.endsWith('src/dashboard/mf-view-today.ts'),
+  );
+  const today = todayChunk ? closure(todayChunk, new Set(initial)) : initial;
+  const preload = [...today]
+    .filter((rel) => rel !== entry && rel.endsWith('.js'))
+    .map((rel) => `<link rel="modulepreload" href="app/${relative(relative(WEB_DIR, out), rel)}">`)
+    .join('\n');
+  await writeFile(
+    join(DASHBOARD_DIR, 'index.html'),
+    DASHBOARD_PAGE.replace('<!--preload-->', preload),
+  );
+  const sizeOf = async (files: Set<string>, file: string): Promise<BuildReport> => {
+    let bytes = 0;
+    let gzipBytes = 0;
+    for (const rel of files) {
+      const text = await readFile(join(WEB_DIR, rel));
+      bytes += text.length;
+      gzipBytes += gzipSync(text).length;
+    }
+    return { file, bytes, gzipBytes };
+  };
+  return [
+    await sizeOf(initial, `${join(WEB_DIR, entry)} (initial JavaScript: ${initial.size} files)`),
+    await sizeOf(today, `… with the Today view (${today.size} files)`),
+  ];
 }
 
 export async function readSidebarPage(): Promise<string> {

@@ -8,6 +8,7 @@ import { LogBook } from './services/logger.ts';
 import { MailState } from './services/mail-app.ts';
 import { PropertiesState } from './services/properties-service.ts';
 import { TriggerState } from './services/trigger-state.ts';
+import { UrlFetchState } from './services/url-fetch-app.ts';
 import { SpreadsheetRegistry } from './spreadsheet/spreadsheet-registry.ts';
 import type { SpreadsheetModel } from './spreadsheet/spreadsheet-model.ts';
 import { UiLog } from './spreadsheet/ui.ts';
@@ -46,6 +47,8 @@ export class Emulator {
   readonly triggers = new TriggerState();
   readonly mail = new MailState();
   readonly calendars: CalendarState;
+  /** UrlFetchApp's requests, and how long it waits (tests shorten the deadline). */
+  readonly urlFetch = new UrlFetchState();
   scriptTimeZone: string;
   ownerEmail: string;
   readonly scriptId: string;

@@ -55,7 +55,7 @@ async function sidebar(browser: Browser): Promise<void> {
   await page.getByRole('menuitem', { name: 'Pick a date…' }).click();
   await shot(page, 'sidebar-4-snooze-date', false);
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Complete “Review Ana’s pull request”' }).click();
+  await page.getByRole('button', { name: 'Done: “Review Ana’s pull request”' }).click();
   await page.locator('mf-undo-bar button').waitFor();
   await shot(page, 'sidebar-5-undo-after-done', false);
   await page.getByRole('button', { name: 'Edit “Water the plants”' }).click();

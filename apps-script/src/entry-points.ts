@@ -29,6 +29,10 @@ export const ENTRY_POINTS = [
   'getDailyPlanSettings',
   'saveDailyPlanSettings',
   'sendTestDailyPlan',
+  // the sidebar's Ask tab (the assistant)
+  'chat',
+  'confirmChat',
+  'cancelChat',
 ] as const;
 
 export type EntryPointName = (typeof ENTRY_POINTS)[number];

@@ -18,3 +18,4 @@ export {
   showConnectDialog,
 } from './ui/connect-dialog.ts';
 export { onTasksEdit } from './ui/edit-trigger.ts';
+export { cancelChat, chat, confirmChat } from './assistant/chat-functions.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
@@ -7,7 +7,7 @@ import { addDays, intlTimeZone, type TimeZonePort } from '@mindflow/shared';
 import { AccountRepository } from './accounts/account-repository.ts';
 import { composeChat } from './assistant/compose-chat.ts';
 import { UserCalendars } from './calendar/user-calendars.ts';
-import { ConfigError, loadConfig, type Config } from './config/env.ts';
+import { ConfigError, loadConfig, loadEnvFileIfPresent, type Config } from './config/env.ts';
 import { DailyPlans } from './daily-plan/daily-plans.ts';
 import { startPlanEmailService, type PlanEmailSchedule } from './daily-plan/plan-email-schedule.ts';
 import { PlanEmailLedger } from './daily-plan/plan-email-ledger.ts';
@@ -32,7 +32,15 @@ const version = (
   }
 ).version;
 
+/** One sentence on stderr, then exit: what a person starting the server reads first. */
+function exitWith(code: number, sentence: string): never {
+  process.stderr.write(`mindflow server: ${sentence}\n`);
+  process.exit(code);
+}
+
 function configOrExit(): Config {
+  // The repository's .env, when there is one; nothing is said when there is none.
+  loadEnvFileIfPresent(new URL('../../.env', import.meta.url));
   try {
     return loadConfig();
   } catch (error) {
@@ -41,6 +49,70 @@ function configOrExit(): Config {
       process.exit(2);
     }
     throw error;
+  }
+}
+
+/** The most telling code in an error and its causes (ECONNREFUSED, ENOTFOUND, 28P01 …). */
+function reasonOf(error: unknown): string {
+  for (let e = error as (Error & { code?: string; errors?: Error[] }) | undefined; e;) {
+    const inner = e.errors?.[0] as (Error & { code?: string }) | undefined;
+    if (inner?.code) return inner.code;
+    if (e.code) return e.code;
+    if (!e.cause) return e.message;
+    e = e.cause as typeof e;
+  }
+  return String(error);
+}
+
+/** DATA_DIR as a directory SQLite can use, or one sentence naming the variable and exit 2. */
+function checkDataDir(dir: string): void {
+  try {
+    if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+      mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' || code === 'ENOTDIR') {
+      exitWith(
+        2,
+        `DATA_DIR ${dir} is a file (or lies under one), not a directory; set DATA_DIR to a directory.`,
+      );
+    }
+    exitWith(
+      2,
+      `DATA_DIR ${dir} cannot be created (${code ?? reasonOf(error)}); create it yourself or set DATA_DIR to a writable directory.`,
+    );
+  }
+}
+
+const DATABASE_DEADLINE_MS = 15_000;
+
+/** The database, or one sentence naming the variable that points at it and exit 2. */
+async function backendsOrExit(config: Config): Promise<Backends> {
+  const postgres = config.databaseUrl !== null && config.store !== 'sqlite';
+  if (!postgres) checkDataDir(config.dataDir);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer in ${DATABASE_DEADLINE_MS / 1000} s`)),
+      DATABASE_DEADLINE_MS,
+    );
+  });
+  try {
+    return await Promise.race([openBackends(config), deadline]);
+  } catch (error) {
+    if (postgres) {
+      const where = config.databaseUrl!.replace(/\/\/[^@/]*@/, '//…@');
+      exitWith(
+        2,
+        `DATABASE_URL ${where} could not be reached (${reasonOf(error)}); check that PostgreSQL is running there and the URL, user and password are right.`,
+      );
+    }
+    exitWith(
+      2,
+      `DATA_DIR ${config.dataDir} could not hold the database (${reasonOf(error)}); set DATA_DIR to a writable directory.`,
+    );
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -160,7 +232,7 @@ function webDeps(
 async function start(): Promise<void> {
   const config = configOrExit();
   const logger = createLogger({ level: config.logLevel, format: config.logFormat });
-  const backends = await openBackends(config);
+  const backends = await backendsOrExit(config);
   const { accounts, calendars, timeZone, idempotency, executor } = composeServices(
     config,
     backends,
@@ -184,7 +256,19 @@ async function start(): Promise<void> {
   });
 
   let planEmails: PlanEmailSchedule | null = null;
-  const server: Server = app.listen(config.port, config.host, () => {
+  const server: Server = app.listen(config.port, config.host, (error?: Error) => {
+    if (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const where = `${config.host}:${config.port}`;
+      exitWith(
+        1,
+        code === 'EADDRINUSE'
+          ? `port ${config.port} on ${config.host} is already in use; stop what is listening there or set PORT to a free port.`
+          : code === 'EACCES'
+            ? `not allowed to listen on ${where}; use a PORT above 1023 or run with the needed rights.`
+            : `cannot listen on ${where} (${code ?? error.message}); check HOST and PORT.`,
+      );
+    }
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

@@ -8,6 +8,10 @@ import { loadSession, type Session } from './dashboard/session-api.ts';
 
 const root = document.getElementById('mindflow-dashboard');
 
+// `/` opens Today: fetch its chunk while the session is being checked, not after.
+if (!location.hash || location.hash.startsWith('#/today'))
+  void import('./dashboard/mf-view-today.ts');
+
 function show(session: Session | null): void {
   if (!root) return;
   if (session) {

@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)(`the sidebar on the real core${skipReason}`, () =>
       expect(await texts(page, 'mf-task-row .meta')).toEqual(['P4 low', 'P5 lowest']);
       for (const score of await texts(page, 'mf-task-row .score'))
         expect(score).toMatch(/^\d+ \/ 133$/);
-      await page.getByRole('button', { name: 'Complete “Write report”' }).click();
+      await page.getByRole('button', { name: 'Done: “Write report”' }).click();
       await expect.poll(() => bestTitle(page)).toEqual(['Water plants']);
       await expect.poll(() => rowTitles(page)).toEqual(['Stretch']);
       expect(await status(page)).toBe('Completed “Write report”');

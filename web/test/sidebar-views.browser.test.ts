@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)(`the sidebar's views and undo${skipReason}`, () =>
   it('Undo after Done puts the task back where it was', async () => {
     page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: TASKS });
     await expect.poll(() => rowTitles(page)).toEqual(['Water plants', 'Stretch']);
-    await page.getByRole('button', { name: 'Complete “Water plants”' }).click();
+    await page.getByRole('button', { name: 'Done: “Water plants”' }).click();
     await expect.poll(() => rowTitles(page)).toEqual(['Stretch']);
     const undo = page.getByRole('button', { name: 'Undo: Completed “Water plants”' });
     await undo.click();
@@ -77,7 +77,7 @@ describe.skipIf(!hasChromium)(`the sidebar's views and undo${skipReason}`, () =>
     await expect.poll(() => bestTitle(page)).toEqual(['Write report']);
     await page
       .locator('mf-best-task')
-      .getByRole('button', { name: 'Complete “Write report”' })
+      .getByRole('button', { name: 'Done: “Write report”' })
       .click();
     await expect.poll(() => bestTitle(page)).toEqual(['Water plants']);
     await page.getByRole('button', { name: 'Undo: Completed “Write report”' }).click();
@@ -88,7 +88,7 @@ describe.skipIf(!hasChromium)(`the sidebar's views and undo${skipReason}`, () =>
     page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: TASKS });
     await page.clock.install();
     await expect.poll(() => rowTitles(page)).toEqual(['Water plants', 'Stretch']);
-    await page.getByRole('button', { name: 'Complete “Stretch”' }).click();
+    await page.getByRole('button', { name: 'Done: “Stretch”' }).click();
     const undo = page.locator('mf-undo-bar button');
     await undo.waitFor();
     await page.clock.runFor(9_000);
@@ -114,7 +114,7 @@ describe.skipIf(!hasChromium)(`the sidebar's views and undo${skipReason}`, () =>
   it('lists completed tasks in the Completed view, and reopens one', async () => {
     page = await openSidebar(harness, { now: NOW, zone: ZONE, tasks: TASKS });
     await expect.poll(() => rowTitles(page)).toEqual(['Water plants', 'Stretch']);
-    await page.getByRole('button', { name: 'Complete “Stretch”' }).click();
+    await page.getByRole('button', { name: 'Done: “Stretch”' }).click();
     await expect.poll(() => rowTitles(page)).toEqual(['Water plants']);
     await page.getByRole('button', { name: 'Completed', exact: true }).click();
     await expect.poll(() => texts(page, 'mf-completed-list .title')).toEqual(['Stretch']);
@@ -198,7 +198,7 @@ describe.skipIf(!hasChromium)(`the sidebar's views and undo${skipReason}`, () =>
     expect(await meeting.locator('.time').textContent()).toMatch(/11:00 AM.*11:30 AM/);
     const report = plan.locator('.block.task', { hasText: 'Write report' });
     expect((await report.locator('.why').textContent())?.trim()).not.toBe('');
-    await report.getByRole('button', { name: 'Complete “Write report”' }).click();
+    await report.getByRole('button', { name: 'Done: “Write report”' }).click();
     await expect
       .poll(() => plan.locator('.block.task', { hasText: 'Write report' }).count())
       .toBe(0);

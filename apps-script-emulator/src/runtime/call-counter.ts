@@ -11,6 +11,7 @@ export const SERVICE_NAMES = [
   'MailApp',
   'CalendarApp',
   'Logger',
+  'UrlFetchApp',
 ] as const;
 
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -33,6 +34,7 @@ export class CallCounter {
   MailApp = 0;
   CalendarApp = 0;
   Logger = 0;
+  UrlFetchApp = 0;
   /** Calls per "Class.method", e.g. "Range.getValues". */
   readonly byMethod = new Map<string, number>();
 

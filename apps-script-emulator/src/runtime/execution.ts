@@ -10,6 +10,7 @@ import { MailAppApi } from '../services/mail-app.ts';
 import { PropertiesServiceApi } from '../services/properties-service.ts';
 import { ScriptAppApi } from '../services/script-app.ts';
 import { SessionApi } from '../services/session.ts';
+import { UrlFetchAppApi } from '../services/url-fetch-app.ts';
 import { UtilitiesApi } from '../services/utilities.ts';
 import { SpreadsheetAppApi } from '../spreadsheet/spreadsheet-app.ts';
 import type { ApiObject } from './api-object.ts';
@@ -108,6 +109,7 @@ export class Execution {
       MailApp: new MailAppApi(em.mail, em.clock),
       CalendarApp: new CalendarAppApi(em.calendars),
       Logger: new LoggerApi(em.logs, this.id),
+      UrlFetchApp: new UrlFetchAppApi(em.urlFetch),
     };
     for (const [name, service] of Object.entries(services)) {
       this.context[name] = this.bridge.expose(service, name as ServiceName);

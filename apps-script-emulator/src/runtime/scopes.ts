@@ -11,6 +11,7 @@ export const SCOPES = {
   calendar: `${AUTH}calendar`,
   calendarReadonly: `${AUTH}calendar.readonly`,
   calendarFeeds: 'https://www.google.com/calendar/feeds',
+  externalRequest: `${AUTH}script.external_request`,
 } as const;
 
 const ANY_SPREADSHEET = [SCOPES.spreadsheetsCurrentOnly, SCOPES.spreadsheets];
@@ -40,6 +41,7 @@ const REQUIRED: Record<string, readonly string[]> = {
   'ScriptApp.deleteTrigger': [SCOPES.scriptApp],
   'Session.getActiveUser': [SCOPES.userEmail],
   'Session.getEffectiveUser': [SCOPES.userEmail],
+  'UrlFetchApp.*': [SCOPES.externalRequest],
 };
 
 /** What a simple trigger (AuthMode.LIMITED) may touch without the user's authorization. */

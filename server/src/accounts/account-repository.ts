@@ -311,11 +311,13 @@ export class AccountRepository {
         params: [userId, keepTokenId],
       },
     ]);
+    this.forgetCallers((c) => c.caller.user.id === userId && c.caller.tokenId !== keepTokenId);
   }
 
   /** Ends one session (sign out); personal tokens are revoked with revokeToken. */
   async endSession(tokenId: string): Promise<void> {
     await this.db.run(`DELETE FROM api_tokens WHERE id = $1 AND kind = 'session'`, [tokenId]);
+    this.forgetCallers((c) => c.caller.tokenId === tokenId);
   }
 
   async deleteExpiredSessions(): Promise<number> {

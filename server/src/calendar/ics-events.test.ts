@@ -292,6 +292,38 @@ describe('ics-events', () => {
       expect(eventsFromIcs(text, ...day('2026-12-03'), 'America/New_York')).toEqual([]);
     });
 
+    it("keeps each feed's VTIMEZONE to itself: another feed cannot redefine its zones", () => {
+      const zone = (offset: string) => [
+        'BEGIN:VTIMEZONE',
+        'TZID:Custom Standard Time',
+        'BEGIN:STANDARD',
+        'DTSTART:19700101T000000',
+        `TZOFFSETFROM:${offset}`,
+        `TZOFFSETTO:${offset}`,
+        'END:STANDARD',
+        'END:VTIMEZONE',
+      ];
+      const meeting = vevent(
+        'UID:m@test',
+        'DTSTART;TZID=Custom Standard Time:20261125T090000',
+        'DTEND;TZID=Custom Standard Time:20261125T100000',
+        'SUMMARY:Meeting',
+      );
+      const mine = parseIcs(calendar(...zone('+0100'), ...meeting));
+      const theirs = parseIcs(calendar(...zone('+0500'), ...meeting));
+      const bare = parseIcs(calendar(...meeting)); // names the zone, defines none
+      const startOf = (feed: ReturnType<typeof parseIcs>) =>
+        eventsFromIcs(
+          feed,
+          Date.parse('2026-11-24T12:00:00Z'),
+          Date.parse('2026-11-26T12:00:00Z'),
+          'UTC',
+        )[0]?.start;
+      expect(startOf(mine)).toBe('2026-11-25T08:00:00.000Z');
+      expect(startOf(theirs)).toBe('2026-11-25T04:00:00.000Z');
+      expect(startOf(bare)).toBe('2026-11-25T09:00:00.000Z'); // floating: the user's clock
+    });
+
     it('parses a feed once and reads it for any window', () => {
       const parsed = parseIcs(dailySince1970(3));
       expect(eventsFromIcs(parsed, ...day('2026-11-25'), 'UTC')).toHaveLength(3);

@@ -145,6 +145,9 @@ function readable(component: ICAL.Component): ICAL.Event | null {
     if (event.isRecurrenceException()) void event.recurrenceId.toString();
     if (event.isRecurring()) {
       for (const rule of component.getAllProperties('rrule')) void rule.getFirstValue();
+      // EXDATE and RDATE times too, while the feed's own zones are registered.
+      for (const name of ['exdate', 'rdate'])
+        for (const p of component.getAllProperties(name)) void p.getValues();
       void event.iterator().next();
     }
     return event;
@@ -160,13 +163,35 @@ function readable(component: ICAL.Component): ICAL.Event | null {
  */
 export function parseIcs(text: string): ParsedIcs {
   const root = new ICAL.Component(ICAL.parse(text));
+  // ical.js resolves a TZID through one registry for the process. A feed's VTIMEZONEs are
+  // registered only while its times are read (all at once, below, synchronously) and the
+  // registry is put back after, so one user's feed cannot redefine another's zones.
+  const replaced = new Map<string, ICAL.Timezone | null>();
   for (const tz of root.getAllSubcomponents('vtimezone')) {
     try {
-      ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+      const zone = new ICAL.Timezone(tz);
+      if (!replaced.has(zone.tzid)) {
+        replaced.set(
+          zone.tzid,
+          ICAL.TimezoneService.has(zone.tzid) ? ICAL.TimezoneService.get(zone.tzid) : null,
+        );
+      }
+      ICAL.TimezoneService.register(zone);
     } catch {
       // A VTIMEZONE without TZID names nothing: times that use its zone read as the TZID says.
     }
   }
+  try {
+    return readEvents(root);
+  } finally {
+    for (const [tzid, previous] of replaced) {
+      if (previous) ICAL.TimezoneService.register(previous, tzid);
+      else ICAL.TimezoneService.remove(tzid);
+    }
+  }
+}
+
+function readEvents(root: ICAL.Component): ParsedIcs {
   const masters = new Map<string, ICAL.Event>();
   const exceptions: ICAL.Event[] = [];
   const parsed: ParsedIcs = { singles: [], series: [], unreadable: [] };

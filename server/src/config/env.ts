@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
@@ -211,6 +212,14 @@ export class ConfigError extends Error {
 }
 
 /** Reads and validates the configuration; throws ConfigError listing every bad variable. */
+/**
+ * Loads a .env file into process.env when it exists (variables already set win), and says
+ * nothing when it does not: `node --env-file-if-exists` printed "not found" on every start.
+ */
+export function loadEnvFileIfPresent(file: URL | string): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const blankless = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
   const parsed = EnvSchema.safeParse(blankless);

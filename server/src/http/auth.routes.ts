@@ -24,7 +24,11 @@ export function authRoutes(accounts: AccountRepository, sessionTtlMs: number): R
     const { email, password, time_zone } = body;
     const hash = await hashPassword(password);
     let user = await accounts.createUser(email, hash, time_zone ? { time_zone } : {});
-    if (!user) {
+    if (user) {
+      // A taken email derives the password twice (hash, then check against the account);
+      // a new one does the same work, so the time does not tell them apart.
+      await verifyPassword(password, hash);
+    } else {
       // Registering again with the same credentials is a login, so retries are harmless.
       const existing = await accounts.findByEmail(email);
       if (!existing || !(await verifyPassword(password, existing.passwordHash))) {

@@ -5,8 +5,8 @@ import express, { Router } from 'express';
 // /docs is Swagger UI (swagger-ui-dist, an npm dependency) served by this server: no CDN,
 // so it works offline and under helmet's CSP (script-src 'self'), which forbids inline
 // scripts; hence the start-up script is a file of its own too. It renders the whole API
-// (/docs/openapi.json) and lets a reader try each route with a pasted token (Authorize);
-// in a signed-in browser the session cookie travels with every try as well.
+// (/docs/openapi.json) and lets a reader try each route with a pasted token (Authorize)
+// or, signed in to the dashboard, with the session cookie (writes get its CSRF token).
 // Links are relative, so the page works behind a path prefix (PUBLIC_URL with a path).
 
 const SWAGGER_UI_DIR = dirname(
@@ -32,13 +32,27 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-const START = `window.ui = SwaggerUIBundle({
+// Signed in to the dashboard, a try-it travels with the session cookie; a write also needs
+// the session's CSRF token, which the dashboard's sign-in leaves readable in the mf_csrf
+// cookie and the interceptor adds. A pasted token (Authorize) sends Authorization instead,
+// and the server then ignores the cookie.
+const START = `function mindflowCsrf() {
+  var m = /(?:^|; )mf_csrf=([^;]+)/.exec(document.cookie);
+  return m ? decodeURIComponent(m[1]) : null;
+}
+window.ui = SwaggerUIBundle({
   url: 'docs/openapi.json',
   dom_id: '#docs',
   deepLinking: true,
   displayRequestDuration: true,
   defaultModelsExpandDepth: 0,
   persistAuthorization: false,
+  requestInterceptor: function (req) {
+    var csrf = mindflowCsrf();
+    if (csrf && !/^(GET|HEAD)$/i.test(req.method || 'GET')) req.headers['X-CSRF-Token'] = csrf;
+    req.credentials = 'same-origin';
+    return req;
+  },
 });
 `;
 

@@ -11,6 +11,8 @@ import { sendError } from '../http/http-errors.ts';
 // API clients keep working exactly as before.
 
 export const SESSION_COOKIE = 'mf_session';
+/** The CSRF token again, readable by this site's pages (/docs reads it for its try-it). */
+export const CSRF_COOKIE = 'mf_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -55,15 +57,19 @@ export function setSessionCookie(
     path: '/',
     maxAge: ttlMs,
   });
-}
-
-export function clearSessionCookie(req: Request, res: Response, publicUrl: string | null): void {
-  res.clearCookie(SESSION_COOKIE, {
-    httpOnly: true,
+  res.cookie(CSRF_COOKIE, csrfTokenOf(token), {
+    httpOnly: false,
     sameSite: 'lax',
     secure: secureRequest(req, publicUrl),
     path: '/',
+    maxAge: ttlMs,
   });
+}
+
+export function clearSessionCookie(req: Request, res: Response, publicUrl: string | null): void {
+  const secure = secureRequest(req, publicUrl);
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+  res.clearCookie(CSRF_COOKIE, { sameSite: 'lax', secure, path: '/' });
 }
 
 function originOf(url: string | undefined): string | null {

@@ -1,13 +1,25 @@
-import type { AssistantContext } from './assistant-context.ts';
-import type { ConversationState, TurnOutcome } from './conversation-state.ts';
+import {
+  engineContext,
+  type AssistantContext,
+  type EngineContext,
+  type SyncAssistantContext,
+} from './assistant-context.ts';
+import type {
+  ActionRecord,
+  ConversationState,
+  PlannedCall,
+  TurnOutcome,
+} from './conversation-state.ts';
 import { goalTurn } from './goal-breakdown.ts';
 import { parseIntent } from './intent-parser.ts';
 import { modelTurn } from './model-turn.ts';
 import { offlineTurn, undoLast } from './offline-turn.ts';
 import { applyCall, undoChanges } from './task-changes.ts';
+import { drive, driveSync, type Steps } from './turn-steps.ts';
 
 // The assistant's entry points, the same on every host: a turn, and the person's answer to
-// a pending action. Hosts store the returned state and stream ctx.emit's events.
+// a pending action; each with promises (server, page) and synchronously (the add-on). Hosts
+// store the returned state and stream ctx.emit's events.
 
 export interface TurnInput {
   message: string;
@@ -23,19 +35,15 @@ function outcome(t: {
   return { reply: t.reply, actions: t.actions, pending_action: t.pending ?? null, state: t.state };
 }
 
-/** Runs one turn: with the model when there is one, else the offline assistant. */
-export async function runAssistantTurn(
-  input: TurnInput,
-  ctx: AssistantContext,
-): Promise<TurnOutcome> {
+function* turn(input: TurnInput, ctx: EngineContext): Steps<TurnOutcome> {
   const intent = parseIntent(input.message);
   // A new request sets aside any proposal that was waiting: it must be confirmed in its turn.
   const state: ConversationState = { ...input.state, pending: null };
-  if (ctx.model === null || intent.intent === 'undo') {
+  if (!ctx.hasModel || intent.intent === 'undo') {
     const t =
       intent.intent === 'undo'
-        ? await undoLast(state, ctx)
-        : await offlineTurn(input.message, state, ctx);
+        ? yield* undoLast(state)
+        : yield* offlineTurn(input.message, state, ctx);
     const withMessages = {
       ...t.state,
       messages: [
@@ -46,37 +54,36 @@ export async function runAssistantTurn(
     };
     ctx.emit?.({ type: 'text', delta: t.reply });
     for (const a of t.actions) ctx.emit?.({ type: 'tool_result', ...a });
-    if ('pending' in t && t.pending) ctx.emit?.({ type: 'pending_action', ...t.pending });
+    if (t.pending) ctx.emit?.({ type: 'pending_action', ...t.pending });
     return outcome({ ...t, state: withMessages });
   }
-  const model = ctx.model;
-  if (intent.intent === 'breakdown' && model.breakDownGoal) {
-    return outcome(
-      await goalTurn(intent.goal, state, ctx, {
-        ...model,
-        breakDownGoal: model.breakDownGoal.bind(model),
-      }),
-    );
+  if (intent.intent === 'breakdown' && ctx.canBreakDown) {
+    return outcome(yield* goalTurn(intent.goal, state, ctx));
   }
-  return outcome(await modelTurn(input.message, state, ctx, model));
+  return outcome(yield* modelTurn(input.message, state, ctx));
+}
+
+/** Runs one turn: with the model when there is one, else the offline assistant. */
+export function runAssistantTurn(input: TurnInput, ctx: AssistantContext): Promise<TurnOutcome> {
+  return drive(turn(input, engineContext(ctx)), ctx);
+}
+
+/** The same turn on synchronous ports (Apps Script). */
+export function runAssistantTurnSync(input: TurnInput, ctx: SyncAssistantContext): TurnOutcome {
+  return driveSync(turn(input, engineContext(ctx)), ctx);
 }
 
 export type Answer = { ok: true; outcome: TurnOutcome } | { ok: false; reason: 'no_such_action' };
 
-/** The person confirms: every proposed call runs, or none stays done. */
-export async function confirmPendingAction(
-  state: ConversationState,
-  actionId: string,
-  ctx: AssistantContext,
-): Promise<Answer> {
+function* confirm(state: ConversationState, actionId: string): Steps<Answer> {
   const pending = state.pending;
   if (!pending || pending.id !== actionId) return { ok: false, reason: 'no_such_action' };
-  const done = [];
-  const inverses = [];
+  const done: ActionRecord[] = [];
+  const inverses: PlannedCall[] = [];
   for (const call of pending.calls) {
-    const applied = await applyCall(ctx.run, call);
+    const applied = yield* applyCall(call);
     if (!applied.result.ok) {
-      await undoChanges(ctx.run, { description: '', calls: inverses });
+      yield* undoChanges({ description: '', calls: inverses });
       const text = `I could not do it: ${applied.action.summary}. Nothing was changed.`;
       return {
         ok: true,
@@ -115,10 +122,28 @@ export async function confirmPendingAction(
   };
 }
 
+/** The person confirms: every proposed call runs, or none stays done. */
+export function confirmPendingAction(
+  state: ConversationState,
+  actionId: string,
+  ctx: AssistantContext,
+): Promise<Answer> {
+  return drive(confirm(state, actionId), ctx);
+}
+
+export function confirmPendingActionSync(
+  state: ConversationState,
+  actionId: string,
+  ctx: SyncAssistantContext,
+): Answer {
+  return driveSync(confirm(state, actionId), ctx);
+}
+
 /** The person declines: nothing runs. */
 export function cancelPendingAction(state: ConversationState, actionId: string): Answer {
-  if (!state.pending || state.pending.id !== actionId)
+  if (!state.pending || state.pending.id !== actionId) {
     return { ok: false, reason: 'no_such_action' };
+  }
   const text = `Cancelled: ${state.pending.description}. Nothing was changed.`;
   return {
     ok: true,

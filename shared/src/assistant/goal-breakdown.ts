@@ -1,8 +1,9 @@
 import { parseQuickAdd } from '../quick-add/quick-add.ts';
 import { dueLocalDate } from '../task/task-time.ts';
 import { addDays, daysBetween } from '../time/civil-date.ts';
-import { calendarOf, type AssistantContext } from './assistant-context.ts';
-import { ChatModelError, type ChatModel, type GoalSteps } from './chat-model.ts';
+import { calendarOf, type EngineContext } from './assistant-context.ts';
+import { breakDown, type Steps } from './turn-steps.ts';
+import { ChatModelError, type GoalSteps } from './chat-model.ts';
 import type { ConversationState, PendingAction, PlannedCall } from './conversation-state.ts';
 import type { ModelTurn } from './model-turn.ts';
 
@@ -49,12 +50,11 @@ export function goalCalls(
   }));
 }
 
-export async function goalTurn(
+export function* goalTurn(
   goalText: string,
   state: ConversationState,
-  ctx: AssistantContext,
-  model: ChatModel & { breakDownGoal: NonNullable<ChatModel['breakDownGoal']> },
-): Promise<ModelTurn> {
+  ctx: EngineContext,
+): Steps<ModelTurn> {
   const calendar = calendarOf(ctx);
   const today = calendar.localDate(ctx.now);
   const parsed = parseQuickAdd(goalText, { now: ctx.now, calendar });
@@ -65,7 +65,7 @@ export async function goalTurn(
   const user = { role: 'user' as const, content: `Break down: ${goalText}` };
   let steps: GoalSteps;
   try {
-    steps = await model.breakDownGoal(goal, { today, zone: ctx.zone });
+    steps = yield* breakDown(goal, { today, zone: ctx.zone });
   } catch (error) {
     const why = error instanceof ChatModelError ? error.message : 'it did not answer';
     const text = `Sorry, the AI model failed (${why}). Nothing was changed; please try again.`;

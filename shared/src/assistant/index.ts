@@ -9,3 +9,4 @@ export * from './offline-turn.ts';
 export * from './task-changes.ts';
 export * from './title-match.ts';
 export * from './chat-wire.ts';
+export * from './turn-steps.ts';

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { INTENT_FIXTURE, INTENT_HELD_OUT, type LabelledUtterance } from './intent-fixture.ts';
+import {
+  INTENT_FIXTURE,
+  INTENT_HELD_OUT,
+  INTENT_UNSEEN,
+  type LabelledUtterance,
+} from './intent-fixture.ts';
 import { parseIntent, type Intent } from './intent-parser.ts';
 
 const lower = (v: unknown): unknown =>
@@ -44,6 +49,20 @@ describe('parseIntent', () => {
     });
   }
 
+  it('reports how it does on phrasings it was never fitted to', () => {
+    const r = measure(INTENT_UNSEEN);
+    console.log(
+      `unseen set: ${r.n} utterances, intent ${(r.intent * 100).toFixed(1)} %, intent + slots ${(r.slots * 100).toFixed(1)} %`,
+    );
+    if (r.misses.length > 0) console.log(`misses:\n  ${r.misses.join('\n  ')}`);
+    // Never a wrong action: a miss must be "unknown" (an honest "I can't"), not another intent.
+    const wrong = INTENT_UNSEEN.filter(([text, expected]) => {
+      const got = parseIntent(text).intent;
+      return got !== expected.intent && got !== 'unknown' && expected.intent !== 'unknown';
+    });
+    expect(wrong.map(([text]) => text)).toEqual([]);
+  });
+
   it('has at least 150 labelled utterances', () => {
     expect(INTENT_FIXTURE.length).toBeGreaterThanOrEqual(150);
   });
@@ -57,5 +76,30 @@ describe('parseIntent', () => {
     ]) {
       expect(parseIntent(text).intent).not.toBe('delete');
     }
+  });
+});
+
+describe('parseIntent on hostile input', () => {
+  it('reads 4000-character messages built to make regular expressions backtrack in a few seconds at most (no exponential backtracking)', () => {
+    const started = performance.now();
+    for (const prefix of [
+      'untag x ',
+      'remove ',
+      'tag x ',
+      'add #a ',
+      'remove the tags ',
+      'move ',
+      'done with ',
+    ]) {
+      for (const body of [
+        'a'.repeat(3990),
+        'a '.repeat(1995),
+        '#a '.repeat(1330),
+        'x to '.repeat(798),
+      ]) {
+        parseIntent(`${prefix}${body}$`);
+      }
+    }
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 });

@@ -307,17 +307,17 @@ function tagsOf(text: string): string[] {
 function tagRule(s: string): Intent | null {
   let m = /^(?:tag|label)\s+(.+?)\s+(?:with|as)\s+(.+)$/.exec(s);
   if (m) return { intent: 'tag', target: cleanTarget(m[1]!), tags: tagsOf(m[2]!) };
-  m = /^(?:tag|label)\s+(.+?)\s+((?:#[a-z0-9_-]+[\s,]*)+)$/.exec(s);
+  m = /^(?:tag|label)\s+(.+?)\s+(#[a-z0-9_-]+(?:[\s,]+#[a-z0-9_-]+)*)$/.exec(s);
   if (m) return { intent: 'tag', target: cleanTarget(m[1]!), tags: tagsOf(m[2]!) };
   m = /^(?:add|put)\s+(?:the\s+)?(?:tags?|labels?)\s+(.+?)\s+(?:to|on)\s+(.+)$/.exec(s);
   if (m) return { intent: 'tag', target: cleanTarget(m[2]!), tags: tagsOf(m[1]!) };
-  m = /^(?:add|put)\s+((?:#[a-z0-9_-]+[\s,]*(?:and\s+)?)+)\s*(?:to|on)\s+(.+)$/.exec(s);
+  m = /^(?:add|put)\s+(#[a-z0-9_-]+(?:[\s,]+#?[a-z0-9_-]+)*)\s+(?:to|on)\s+(.+)$/.exec(s);
   if (m) return { intent: 'tag', target: cleanTarget(m[2]!), tags: tagsOf(m[1]!) };
-  m = /^(?:untag|unlabel)\s+(.+?)\s+((?:#?[a-z0-9_-]+[\s,]*)+)$/.exec(s);
+  m = /^(?:untag|unlabel)\s+(.+?)\s+(#?[a-z0-9_-]+(?:[\s,]+#?[a-z0-9_-]+)*)$/.exec(s);
   if (m && /#/.test(m[2]!))
     return { intent: 'untag', target: cleanTarget(m[1]!), tags: tagsOf(m[2]!) };
   m =
-    /^(?:remove|delete|drop|take off)\s+(?:the\s+)?(?:tags?\s+|labels?\s+)?((?:#?[a-z0-9_-]+[\s,]*(?:and\s+)?)+?)\s*(?:tags?\s+)?from\s+(.+)$/.exec(
+    /^(?:remove|delete|drop|take off)\s+(?:the\s+)?(?:tags?\s+|labels?\s+)?(#?[a-z0-9_-]+(?:[\s,]+#?[a-z0-9_-]+)*?)\s+(?:tags?\s+)?from\s+(.+)$/.exec(
       s,
     );
   if (m && (/#/.test(m[1]!) || /\btags?\b/.test(s))) {

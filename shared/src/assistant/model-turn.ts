@@ -2,14 +2,14 @@ import { OPERATIONS, isOperationName, type OperationName } from '../catalogue/op
 import { operationTools } from '../catalogue/operation-tools.ts';
 import { priorityScaleText } from '../labels/priority-label.ts';
 import type { Task } from '../task/task.schema.ts';
-import { calendarOf, MAX_TOOL_STEPS, type AssistantContext } from './assistant-context.ts';
 import {
-  ChatModelError,
-  type ChatMessage,
-  type ChatModel,
-  type ToolCall,
-  type ToolSpec,
-} from './chat-model.ts';
+  calendarOf,
+  MAX_TOOL_STEPS,
+  type EngineContext,
+  type TurnInfo,
+} from './assistant-context.ts';
+import { complete, runOp, type Steps } from './turn-steps.ts';
+import { ChatModelError, type ChatMessage, type ToolCall, type ToolSpec } from './chat-model.ts';
 import type {
   ActionRecord,
   ConversationState,
@@ -32,7 +32,7 @@ export function assistantTools(): ToolSpec[] {
   }));
 }
 
-export function systemPrompt(ctx: AssistantContext): string {
+export function systemPrompt(ctx: TurnInfo): string {
   const now = calendarOf(ctx).formatInstant(ctx.now);
   return [
     'You are the assistant inside MindFlow, a task manager. You act only through the tools, which are MindFlow operations on this person’s own tasks.',
@@ -66,11 +66,11 @@ interface LoopState {
   changed: string | null;
 }
 
-async function describe(call: PlannedCall, ctx: AssistantContext): Promise<string> {
+function* describe(call: PlannedCall): Steps<string> {
   const id = call.input.id;
   let title = '';
   if (typeof id === 'string') {
-    const r = await ctx.run('getTask', { id });
+    const r = yield* runOp('getTask', { id });
     if (r.ok) title = ` “${(r.data as Task).title}”`;
   } else if (typeof call.input.title === 'string' || typeof call.input.text === 'string') {
     title = ` “${String(call.input.title ?? call.input.text)}”`;
@@ -89,17 +89,17 @@ function parseArguments(raw: string): Record<string, unknown> | null {
   }
 }
 
-function fail(ctx: AssistantContext, name: string, message: string): string {
+function fail(ctx: EngineContext, name: string, message: string): string {
   ctx.emit?.({ type: 'tool_result', operation: name, ok: false, summary: message, task_ids: [] });
   return toolContent({ ok: false, error: message });
 }
 
-async function handleCall(
+function* handleCall(
   tc: ToolCall,
   loop: LoopState,
   stepChanges: number,
-  ctx: AssistantContext,
-): Promise<string> {
+  ctx: EngineContext,
+): Steps<string> {
   const input = parseArguments(tc.arguments);
   ctx.emit?.({ type: 'tool_call', name: tc.name, arguments: input ?? tc.arguments });
   if (!isOperationName(tc.name)) return fail(ctx, tc.name, `There is no tool named ${tc.name}.`);
@@ -108,7 +108,7 @@ async function handleCall(
   const def = OPERATIONS[name];
   const call: PlannedCall = { operation: name, input };
   if (!def.mutates) {
-    const result = await ctx.run(name, input);
+    const result = yield* runOp(name, input);
     ctx.emit?.({ type: 'tool_result', ...actionOf(name, result) });
     return toolContent(
       result.ok ? { ok: true, data: result.data } : { ok: false, error: result.error },
@@ -129,7 +129,7 @@ async function handleCall(
     loop.deferred.length > 0 ||
     (loop.changed !== null && loop.changed !== target);
   if (needsConsent) {
-    const description = await describe(call, ctx);
+    const description = yield* describe(call);
     loop.deferred.push({ call, description });
     ctx.emit?.({
       type: 'tool_result',
@@ -145,7 +145,7 @@ async function handleCall(
         'Not done. Proposed to the person, who must confirm it in the app; you cannot confirm it.',
     });
   }
-  const applied = await applyCall(ctx.run, call);
+  const applied = yield* applyCall(call);
   ctx.emit?.({ type: 'tool_result', ...applied.action });
   if (applied.result.ok) {
     loop.actions.push(applied.action);
@@ -177,12 +177,11 @@ export interface ModelTurn {
 }
 
 /** One turn with the model; throws nothing: a failing model gets a clear reply. */
-export async function modelTurn(
+export function* modelTurn(
   message: string,
   state: ConversationState,
-  ctx: AssistantContext,
-  model: ChatModel,
-): Promise<ModelTurn> {
+  ctx: EngineContext,
+): Steps<ModelTurn> {
   const tools = assistantTools();
   const user: ChatMessage = { role: 'user', content: message };
   const convo: ChatMessage[] = [user];
@@ -191,7 +190,7 @@ export async function modelTurn(
   let reply: string;
   try {
     for (let step = 0; ; step++) {
-      const answer = await model.complete({
+      const answer = yield* complete({
         messages: [system, ...recent(state.messages), ...convo],
         tools,
         onText: (delta) => ctx.emit?.({ type: 'text', delta }),
@@ -213,12 +212,12 @@ export async function modelTurn(
         convo.push({
           role: 'tool',
           tool_call_id: tc.id,
-          content: await handleCall(tc, loop, changes, ctx),
+          content: yield* handleCall(tc, loop, changes, ctx),
         });
       }
     }
   } catch (error) {
-    await undoChanges(ctx.run, { description: '', calls: loop.inverses });
+    yield* undoChanges({ description: '', calls: loop.inverses });
     const why = error instanceof ChatModelError ? error.message : 'it did not answer';
     const text = `Sorry, the AI model failed (${why}). Nothing was changed; please try again.`;
     return {

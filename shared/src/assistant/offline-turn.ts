@@ -6,7 +6,8 @@ import { findDue } from '../quick-add/due-phrase.ts';
 import type { Result } from '../service/result.ts';
 import type { Task } from '../task/task.schema.ts';
 import { addDays, isoWeekday } from '../time/civil-date.ts';
-import { calendarOf, type AssistantContext } from './assistant-context.ts';
+import { calendarOf, type EngineContext } from './assistant-context.ts';
+import { runOp, type Steps } from './turn-steps.ts';
 import type {
   ActionRecord,
   ConversationState,
@@ -45,11 +46,11 @@ interface Turn {
   pending?: TurnOutcome['pending_action'];
 }
 
-async function openTasks(ctx: AssistantContext): Promise<Task[]> {
+function* openTasks(): Steps<Task[]> {
   const tasks: Task[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < 5; page++) {
-    const r = await ctx.run('listTasks', {
+    const r = yield* runOp('listTasks', {
       status: 'open',
       limit: 100,
       ...(cursor ? { cursor } : {}),
@@ -63,7 +64,7 @@ async function openTasks(ctx: AssistantContext): Promise<Task[]> {
   return tasks;
 }
 
-function dueText(when: string, ctx: AssistantContext): string | null {
+function dueText(when: string, ctx: EngineContext): string | null {
   const words = when.split(/\s+/).filter(Boolean);
   return (
     findDue(
@@ -92,7 +93,7 @@ function taskLine(t: Task): string {
 }
 
 /** The call a targeted intent makes once its task is known; null with a reason otherwise. */
-function callFor(intent: Targeted, task: Task, ctx: AssistantContext): PlannedCall | string {
+function callFor(intent: Targeted, task: Task, ctx: EngineContext): PlannedCall | string {
   const id = task.id;
   switch (intent.intent) {
     case 'done':
@@ -127,12 +128,12 @@ function callFor(intent: Targeted, task: Task, ctx: AssistantContext): PlannedCa
   }
 }
 
-async function applyTargeted(
+function* applyTargeted(
   intent: Targeted,
   task: Task,
   state: ConversationState,
-  ctx: AssistantContext,
-): Promise<Turn> {
+  ctx: EngineContext,
+): Steps<Turn> {
   const call = callFor(intent, task, ctx);
   const base = { ...state, choice: null };
   if (typeof call === 'string') return { reply: call, actions: [], state: base };
@@ -150,7 +151,7 @@ async function applyTargeted(
       pending: { id: pending.id, description: pending.description },
     };
   }
-  const applied = await applyCall(ctx.run, call);
+  const applied = yield* applyCall(call);
   if (!applied.result.ok)
     return { reply: applied.action.summary, actions: [applied.action], state: base };
   return {
@@ -165,8 +166,8 @@ async function applyTargeted(
   };
 }
 
-async function targeted(intent: Targeted, state: ConversationState, ctx: AssistantContext) {
-  const match = matchTitle(intent.target, await openTasks(ctx));
+function* targeted(intent: Targeted, state: ConversationState, ctx: EngineContext): Steps<Turn> {
+  const match = matchTitle(intent.target, yield* openTasks());
   if (match.kind === 'none') {
     return { reply: `I found no open task like “${intent.target}”.`, actions: [], state };
   }
@@ -181,23 +182,23 @@ async function targeted(intent: Targeted, state: ConversationState, ctx: Assista
       },
     };
   }
-  return applyTargeted(intent, match.task, state, ctx);
+  return yield* applyTargeted(intent, match.task, state, ctx);
 }
 
-async function chosen(index: number, state: ConversationState, ctx: AssistantContext) {
+function* chosen(index: number, state: ConversationState, ctx: EngineContext): Steps<Turn> {
   const choice = state.choice;
   if (!choice) return { reply: `${CANT_WITHOUT_MODEL}\n${HELP_TEXT}`, actions: [], state };
   const picked = choice.candidates.at(index > 0 ? index - 1 : index);
   if (!picked || index === 0) {
     return { reply: `Pick a number from 1 to ${choice.candidates.length}.`, actions: [], state };
   }
-  const read = await ctx.run('getTask', { id: picked.id });
+  const read = yield* runOp('getTask', { id: picked.id });
   if (!read.ok)
     return { reply: `“${picked.title}” is gone.`, actions: [], state: { ...state, choice: null } };
-  return applyTargeted(choice.intent as Targeted, read.data as Task, state, ctx);
+  return yield* applyTargeted(choice.intent as Targeted, read.data as Task, state, ctx);
 }
 
-function listQuery(filter: ListFilter, value: string | undefined, ctx: AssistantContext) {
+function listQuery(filter: ListFilter, value: string | undefined, ctx: EngineContext) {
   const today = calendarOf(ctx).localDate(ctx.now);
   switch (filter) {
     case 'today':
@@ -223,16 +224,16 @@ function listQuery(filter: ListFilter, value: string | undefined, ctx: Assistant
   }
 }
 
-async function listed(intent: Extract<Intent, { intent: 'list' }>, ctx: AssistantContext) {
+function* listed(intent: Extract<Intent, { intent: 'list' }>, ctx: EngineContext): Steps<string> {
   const q = listQuery(intent.filter, intent.value, ctx);
-  const r = await ctx.run('listTasks', { ...q.input, limit: 20 });
+  const r = yield* runOp('listTasks', { ...q.input, limit: 20 });
   if (!r.ok) return r.error.message;
   const tasks = (r.data as { tasks: Task[] }).tasks;
   if (tasks.length === 0) return `Nothing ${q.what}.`;
   return `${tasks.length} task${tasks.length === 1 ? '' : 's'} ${q.what}:\n${tasks.map(taskLine).join('\n')}`;
 }
 
-function planText(plan: DayPlan, ctx: AssistantContext): string {
+function planText(plan: DayPlan, ctx: EngineContext): string {
   const cal = calendarOf(ctx);
   const hhmm = (iso: string) => {
     const l = cal.local(Date.parse(iso));
@@ -247,9 +248,9 @@ function planText(plan: DayPlan, ctx: AssistantContext): string {
   return `Your plan for ${plan.date}:\n${lines.join('\n')}`;
 }
 
-async function answerRead(intent: Intent, ctx: AssistantContext): Promise<string> {
+function* answerRead(intent: Intent, ctx: EngineContext): Steps<string> {
   if (intent.intent === 'next') {
-    const r = await ctx.run('getBestTask', {});
+    const r = yield* runOp('getBestTask', {});
     if (!r.ok) return r.error.message;
     const d = r.data as {
       task: Task | null;
@@ -262,26 +263,26 @@ async function answerRead(intent: Intent, ctx: AssistantContext): Promise<string
   if (intent.intent === 'plan') {
     const date =
       intent.when === 'tomorrow' ? addDays(calendarOf(ctx).localDate(ctx.now), 1) : undefined;
-    const r: Result<unknown> = await ctx.run('getDailyPlan', date ? { date } : {});
+    const r: Result<unknown> = yield* runOp('getDailyPlan', date ? { date } : {});
     return r.ok ? planText(r.data as DayPlan, ctx) : r.error.message;
   }
-  if (intent.intent === 'list') return listed(intent, ctx);
+  if (intent.intent === 'list') return yield* listed(intent, ctx);
   return `${CANT_WITHOUT_MODEL}\n${HELP_TEXT}`;
 }
 
 /** One turn of the offline assistant. */
-export async function offlineTurn(
+export function* offlineTurn(
   message: string,
   state: ConversationState,
-  ctx: AssistantContext,
-): Promise<Turn> {
+  ctx: EngineContext,
+): Steps<Turn> {
   const intent = parseIntent(message);
   const cleared = intent.intent === 'choose' ? state : { ...state, choice: null };
   switch (intent.intent) {
     case 'choose':
-      return chosen(intent.index, state, ctx);
+      return yield* chosen(intent.index, state, ctx);
     case 'add': {
-      const applied = await applyCall(ctx.run, {
+      const applied = yield* applyCall({
         operation: 'quickAddTask',
         input: { text: intent.text },
       });
@@ -297,7 +298,7 @@ export async function offlineTurn(
       };
     }
     case 'undo':
-      return undoLast(cleared, ctx);
+      return yield* undoLast(cleared);
     case 'help':
       return { reply: HELP_TEXT, actions: [], state: cleared };
     case 'breakdown':
@@ -314,15 +315,15 @@ export async function offlineTurn(
     case 'effort':
     case 'tag':
     case 'untag':
-      return targeted(intent, cleared, ctx);
+      return yield* targeted(intent, cleared, ctx);
     default:
-      return { reply: await answerRead(intent, ctx), actions: [], state: cleared };
+      return { reply: yield* answerRead(intent, ctx), actions: [], state: cleared };
   }
 }
 
-export async function undoLast(state: ConversationState, ctx: AssistantContext): Promise<Turn> {
+export function* undoLast(state: ConversationState): Steps<Turn> {
   if (!state.last_change) return { reply: 'There is nothing to undo.', actions: [], state };
-  const actions = await undoChanges(ctx.run, state.last_change);
+  const actions = yield* undoChanges(state.last_change);
   const ok = actions.every((a) => a.ok);
   return {
     reply: ok

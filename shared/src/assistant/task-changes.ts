@@ -2,7 +2,7 @@ import { OPERATIONS, type OperationName } from '../catalogue/operations.ts';
 import { priorityCode } from '../labels/priority-label.ts';
 import type { Result } from '../service/result.ts';
 import type { Task } from '../task/task.schema.ts';
-import type { RunOperation } from './chat-model.ts';
+import { runOp, type Steps } from './turn-steps.ts';
 import type { ActionRecord, PlannedCall, UndoRecord } from './conversation-state.ts';
 
 // Running one change with its inverse, so "undo" and a failed turn can put things back, and
@@ -117,15 +117,15 @@ export interface AppliedChange {
 }
 
 /** Runs one call; for a change, reads the task first so the inverse can restore it. */
-export async function applyCall(run: RunOperation, call: PlannedCall): Promise<AppliedChange> {
+export function* applyCall(call: PlannedCall): Steps<AppliedChange> {
   const def = OPERATIONS[call.operation];
   const id = typeof call.input.id === 'string' ? call.input.id : null;
   let before: Task | null = null;
   if (def.mutates && id !== null) {
-    const read = await run('getTask', { id });
+    const read = yield* runOp('getTask', { id });
     if (read.ok) before = read.data as Task;
   }
-  const result = await run(call.operation, call.input);
+  const result = yield* runOp(call.operation, call.input);
   const action = actionOf(call.operation, result);
   if (!result.ok || !def.mutates) return { action, result, inverse: null };
   const created = action.task_ids[0];
@@ -144,10 +144,10 @@ export async function applyCall(run: RunOperation, call: PlannedCall): Promise<A
 }
 
 /** Applies inverses, last first; answers what was undone. */
-export async function undoChanges(run: RunOperation, record: UndoRecord): Promise<ActionRecord[]> {
+export function* undoChanges(record: UndoRecord): Steps<ActionRecord[]> {
   const actions: ActionRecord[] = [];
   for (const call of [...record.calls].reverse()) {
-    actions.push((await applyCall(run, call)).action);
+    actions.push((yield* applyCall(call)).action);
   }
   return actions;
 }

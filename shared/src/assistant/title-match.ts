@@ -38,7 +38,9 @@ function wordFits(q: string, t: string): boolean {
   if (q === t) return true;
   if (q.length >= 3 && t.startsWith(q)) return true;
   if (t.length >= 4 && q.startsWith(t)) return true; // "reports" for "report"
-  return q.length >= 4 && editDistance(q, t) <= (q.length >= 8 ? 2 : 1);
+  const allowed = q.length >= 8 ? 2 : 1;
+  // The length gap bounds the distance: long words never pay for a full comparison.
+  return q.length >= 4 && Math.abs(q.length - t.length) <= allowed && editDistance(q, t) <= allowed;
 }
 
 /** 0 (no fit) … 3 (the same title). */

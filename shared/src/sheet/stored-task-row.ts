@@ -1,4 +1,5 @@
 import { isDue, isInstant } from '../task/task-time.ts';
+import { isInAcceptedYears } from '../time/civil-date.ts';
 import {
   DESCRIPTION_MAX,
   PREFERRED_TIMES,
@@ -48,10 +49,11 @@ function validTask(t: Task, isRepeat: (repeat: string) => boolean): boolean {
     trimmed.length <= TITLE_MAX &&
     (t.description === null || t.description.length <= DESCRIPTION_MAX) &&
     STATUSES.has(t.status) &&
-    (t.due === null || isDue(t.due)) &&
+    (t.due === null || (isDue(t.due) && isInAcceptedYears(t.due))) &&
     (t.preferred_time === null || TIMES.has(t.preferred_time)) &&
     t.tags.every((tag) => TAG_RE.test(tag)) &&
-    (t.snoozed_until === null || isInstant(t.snoozed_until)) &&
+    (t.snoozed_until === null ||
+      (isInstant(t.snoozed_until) && isInAcceptedYears(t.snoozed_until))) &&
     (t.repeat === null || isRepeat(t.repeat)) &&
     isInstant(t.created_at) &&
     isInstant(t.updated_at) &&

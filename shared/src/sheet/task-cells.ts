@@ -2,7 +2,7 @@ import type { Task } from '../task/task.schema.ts';
 import { TAG_RE, PREFERRED_TIMES, dedupeTags } from '../task/task.schema.ts';
 import { isoUtc, parseInstant } from '../task/task-time.ts';
 import { priorityFromWord } from '../task/priority-words.ts';
-import { isCivilDate, pad } from '../time/civil-date.ts';
+import { isCivilDate, isInAcceptedYears, pad } from '../time/civil-date.ts';
 import type { ZonedCalendar } from '../time/time-zone.ts';
 
 // Reading one cell of a hand-typed row leniently: each reader answers the value, null for
@@ -59,7 +59,13 @@ function usDate(value: string): string | null {
   return isCivilDate(iso) ? iso : null;
 }
 
+/** A due the model accepts (1970–2199), else undefined: read as "not a date". */
 export function readDue(cell: Cell, ctx: RowContext): string | null | undefined {
+  const due = readAnyDue(cell, ctx);
+  return typeof due === 'string' && !isInAcceptedYears(due) ? undefined : due;
+}
+
+function readAnyDue(cell: Cell, ctx: RowContext): string | null | undefined {
   if (cell instanceof Date) return dateCell(cell, ctx, true);
   const v = text(cell);
   if (v === '') return null;
@@ -83,6 +89,12 @@ export function readInstant(cell: Cell, ctx: RowContext): string | null | undefi
   if (ms !== null) return isoUtc(ms);
   const date = isCivilDate(v) ? v : usDate(v);
   return date ? isoUtc(ctx.calendar.startOfDay(date)) : undefined;
+}
+
+/** A snooze end the model accepts (1970–2199), else undefined: read as "not a date-time". */
+export function readSnoozeEnd(cell: Cell, ctx: RowContext): string | null | undefined {
+  const at = readInstant(cell, ctx);
+  return typeof at === 'string' && !isInAcceptedYears(at) ? undefined : at;
 }
 
 export function readEffort(cell: Cell): number | null | undefined {

@@ -32,6 +32,21 @@ describe('task-row', () => {
   });
 
   describe('readTaskRow', () => {
+    it('reads a due or snooze outside 1970–2199 as not a date, so a plan cannot break on it', () => {
+      const read = readTaskRow(
+        row({ title: 'End of time', due: '9999-12-31', snoozed_until: '2300-01-01T00:00:00Z' }),
+        columns,
+        ctx,
+      );
+      expect(read).toMatchObject({ kind: 'task', task: { due: null, snoozed_until: null } });
+      expect(read.kind === 'task' && read.warnings).toEqual([
+        'due: "9999-12-31" is not a date; ignored',
+        'snoozed_until: "2300-01-01T00:00:00Z" is not a date-time; ignored',
+      ]);
+      const edge = readTaskRow(row({ title: 'Edge', due: '2199-12-31' }), columns, ctx);
+      expect(edge).toMatchObject({ kind: 'task', task: { due: '2199-12-31' } });
+    });
+
     it('reads a hand-typed row sensibly and marks it for its first touch', () => {
       const read = readTaskRow(
         row({

@@ -8,6 +8,7 @@ import {
   readDue,
   readEffort,
   readInstant,
+  readSnoozeEnd,
   readPreferredTime,
   readPriority,
   readStatus,
@@ -84,7 +85,7 @@ function readFields(cell: CellOf, ctx: RowContext, warn: Warn) {
   const { tags, bad } = readTags(cell('tags'));
   if (bad.length > 0)
     warn('tags', `ignored ${bad.map((b) => `"${b}"`).join(', ')}: a tag is one word`);
-  const snoozed = readInstant(cell('snoozed_until'), ctx);
+  const snoozed = readSnoozeEnd(cell('snoozed_until'), ctx);
   if (snoozed === undefined)
     warn('snoozed_until', `"${text(cell('snoozed_until'))}" is not a date-time; ignored`);
   const repeatText = text(cell('repeat'));

@@ -5,3 +5,5 @@ export * from './task-arbitrary.ts';
 export * from './calendar-source.contract.ts';
 export * from './listen-on-free-port.ts';
 export * from './needed-in-ci.ts';
+export * from './fake-openai-server.ts';
+export * from './fake-openai-thread.ts';

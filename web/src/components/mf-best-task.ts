@@ -1,9 +1,10 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { OperationOutput, ZonedCalendar } from '@mindflow/shared';
 import type { MindFlowClient } from '../client/mindflow-client.ts';
 import { dueLabel } from '../format/due-label.ts';
 import { priorityLabel } from '../format/priority-label.ts';
-import { scoreLabel } from '../format/score-label.ts';
+import { scoreLabel, scoreOnScale } from '../format/score-label.ts';
 import { scoreBreakdown } from '../format/score-breakdown.ts';
 import { baseStyles } from './base-styles.ts';
 import { emit, type SnoozeChooseDetail } from './events.ts';
@@ -93,6 +94,19 @@ export class MfBestTask extends LitElement {
         white-space: nowrap;
         padding-left: 0.5rem;
       }
+      .bar {
+        display: block;
+        height: 4px;
+        margin: 0.15rem 0 0.3rem;
+        border-radius: 2px;
+        background: var(--mf-border, #dadce0);
+        overflow: hidden;
+      }
+      .bar > span {
+        display: block;
+        height: 100%;
+        background: var(--mf-accent, #1a73e8);
+      }
       .actions {
         display: flex;
         flex-wrap: wrap;
@@ -147,7 +161,7 @@ export class MfBestTask extends LitElement {
         type="button"
         class="primary"
         data-action="complete"
-        aria-label=${`Complete “${t.title}”`}
+        aria-label=${`Done: “${t.title}”`}
         @click=${() => emit(this, 'mf-complete-request', { task: t })}
       >
         Done
@@ -189,6 +203,11 @@ export class MfBestTask extends LitElement {
           : html`<p class="title">${best.task.title}</p>
               <p class="why">${best.reasoning.recommendation}</p>
               <p class="muted">${this.meta(best)}</p>
+              <span class="bar" aria-hidden="true"
+                ><span
+                  style=${styleMap({ width: `${Math.round(scoreOnScale(best.score).fraction * 100)}%` })}
+                ></span
+              ></span>
               ${this.actions(best)}
               <details>
                 <summary>Why this score</summary>

@@ -139,7 +139,7 @@ export class MfCompletedList extends LitElement {
 
   override render() {
     return html`<section aria-labelledby="done-heading" aria-busy=${this.loaded ? 'false' : 'true'}>
-      <h2 id="done-heading">Done (${this.tasks.length}${this.more ? '+' : ''})</h2>
+      <h2 id="done-heading">Completed (${this.tasks.length}${this.more ? '+' : ''})</h2>
       ${
         !this.loaded
           ? html`<p class="muted">Loading…</p>`

@@ -238,7 +238,12 @@ export class MfConnectDialog extends LightElement {
   }
 
   override render() {
-    return html`<p id="status" role="status" class=${this.bad ? 'bad' : ''}>${this.status}</p>
+    return html`<p
+        id="status"
+        role="status"
+        class=${this.bad ? 'bad' : ''}
+        .textContent=${this.status}
+      ></p>
       ${
         this.info
           ? html`<div role="tablist" aria-label="How to connect" @keydown=${this.onTabKeydown}>

@@ -37,9 +37,12 @@ abstract class SettingsPart extends LightElement {
 
   protected errorSlot(field: SettingsField) {
     const messages = this.ctx?.issues[field] ?? [];
-    return html`<p class="error" id=${`error-${field}`} ?hidden=${messages.length === 0}>
-      ${messages.join(' ')}
-    </p>`;
+    return html`<p
+      class="error"
+      id=${`error-${field}`}
+      ?hidden=${messages.length === 0}
+      .textContent=${messages.join(' ')}
+    ></p>`;
   }
 }
 

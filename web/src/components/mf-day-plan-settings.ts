@@ -319,15 +319,21 @@ export class MfDayPlanSettings extends LightElement {
     }
   }
 
+  // Texts go in with .textContent: each is read (and tested) as exactly that sentence,
+  // whatever the template's line breaks.
   override render() {
     return html`<form id="form" novalidate @submit=${this.save}>
-      <p id="status" role="status" aria-live="polite" class=${this.bad ? 'bad' : ''}>
-        ${this.status}
-      </p>
+      <p
+        id="status"
+        role="status"
+        aria-live="polite"
+        class=${this.bad ? 'bad' : ''}
+        .textContent=${this.status}
+      ></p>
       <div id="summary" role="alert" tabindex="-1" ?hidden=${this.summary.length === 0}>
         <strong>Please fix:</strong>
         <ul id="summary-list">
-          ${this.summary.map((line) => html`<li>${line}</li>`)}
+          ${this.summary.map((line) => html`<li .textContent=${line}></li>`)}
         </ul>
       </div>
       <div class="fields">

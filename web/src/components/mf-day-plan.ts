@@ -241,7 +241,7 @@ export class MfDayPlan extends LitElement {
                   </button>
                   <button
                     type="button"
-                    aria-label=${`Complete “${block.title}”`}
+                    aria-label=${`Done: “${block.title}”`}
                     @click=${() => this.act(block, 'complete')}
                   >
                     Done

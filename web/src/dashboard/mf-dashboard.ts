@@ -1,7 +1,25 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { intlTimeZone, ZonedCalendar } from '@mindflow/shared';
 import type { MindFlowClient } from '../client/index.ts';
-import type { ErrorDetail, TaskChangedDetail } from '../components/events.ts';
+import {
+  emit,
+  type ErrorDetail,
+  type PlanActionDetail,
+  type SnoozeRequestDetail,
+  type TaskChangedDetail,
+  type TaskDetail,
+} from '../components/events.ts';
+import '../components/mf-undo-bar.ts';
+import {
+  completeTask,
+  deleteTask,
+  reopenTask,
+  snoozeTask,
+  startTask,
+  taskById,
+  type ActionContext,
+  type ActionOutcome,
+} from '../components/task-actions.ts';
 import { palette, viewStyles } from './dashboard-styles.ts';
 import { api, dashboardClient, setCsrfToken, type Session } from './session-api.ts';
 import type { ShortcutTarget } from './shortcut-target.ts';
@@ -81,10 +99,41 @@ export class MfDashboard extends LitElement {
     this.error = '';
     this.live = false;
     this.helpOpen = false;
+    // What a row, the best task or the day plan asks for is carried out here, once, with the
+    // sidebar's own task-actions; every change is announced and offered for Undo (10 s).
     this.addEventListener('mf-task-changed', (e: CustomEvent<TaskChangedDetail>) => {
       this.error = '';
       this.status = e.detail.message;
       this.revision += 1;
+      this.renderRoot.querySelector('mf-undo-bar')?.offer(e.detail);
+    });
+    this.addEventListener('mf-complete-request', (e: CustomEvent<TaskDetail>) => {
+      e.stopPropagation();
+      void this.act(`complete “${e.detail.task.title}”`, (c) => completeTask(c, e.detail.task));
+    });
+    this.addEventListener('mf-snooze-request', (e: CustomEvent<SnoozeRequestDetail>) => {
+      e.stopPropagation();
+      const { task, pick } = e.detail;
+      void this.act(`snooze “${task.title}”`, (c) => snoozeTask(c, task, pick));
+    });
+    this.addEventListener('mf-delete-request', (e: CustomEvent<TaskDetail>) => {
+      e.stopPropagation();
+      void this.act(`delete “${e.detail.task.title}”`, (c) => deleteTask(c, e.detail.task));
+    });
+    this.addEventListener('mf-reopen-request', (e: CustomEvent<TaskDetail>) => {
+      e.stopPropagation();
+      void this.act(`reopen “${e.detail.task.title}”`, (c) => reopenTask(c, e.detail.task));
+    });
+    this.addEventListener('mf-plan-action', (e: CustomEvent<PlanActionDetail>) => {
+      e.stopPropagation();
+      const { action, task_id, title, pick } = e.detail;
+      void this.act(`${action} “${title}”`, async (c) => {
+        const found = await taskById(c.client, task_id);
+        if (!found.ok) return found;
+        if (action === 'start') return startTask(c, found.data);
+        if (action === 'complete') return completeTask(c, found.data);
+        return snoozeTask(c, found.data, pick ?? { choice: '1h' });
+      });
     });
     this.addEventListener('mf-error', (e: CustomEvent<ErrorDetail>) => {
       this.error = `Could not ${e.detail.action}: ${e.detail.error.message}`;
@@ -172,6 +221,15 @@ export class MfDashboard extends LitElement {
         z-index: 10;
         background: var(--mf-surface);
         padding: 0.3rem;
+      }
+      mf-undo-bar {
+        position: fixed;
+        left: 50%;
+        bottom: 1rem;
+        transform: translateX(-50%);
+        width: max-content;
+        max-width: calc(100vw - 2rem);
+        z-index: 6;
       }
       dialog {
         color: var(--mf-text);
@@ -266,6 +324,15 @@ export class MfDashboard extends LitElement {
     if (view?.shortcut?.(e.key)) e.preventDefault();
   }
 
+  private async act(
+    action: string,
+    run: (ctx: ActionContext) => Promise<ActionOutcome>,
+  ): Promise<void> {
+    const outcome = await run({ client: this.client, calendar: this.calendar, now: this.clock() });
+    if (outcome.ok) emit(this, 'mf-task-changed', outcome.change);
+    else emit(this, 'mf-error', { error: outcome.error, action });
+  }
+
   private readonly closeHelp = (): void => {
     this.helpOpen = false;
   };
@@ -310,7 +377,7 @@ export class MfDashboard extends LitElement {
       case 'import':
         return html`<mf-view-import data-view></mf-view-import>`;
       case 'assistant':
-        return html`<mf-view-assistant data-view .client=${client}></mf-view-assistant>`;
+        return html`<mf-view-assistant data-view></mf-view-assistant>`;
     }
   }
 
@@ -352,6 +419,7 @@ export class MfDashboard extends LitElement {
         <p class="visually-hidden" role="status">${this.status}</p>
         <p class="muted">Press <kbd>?</kbd> for keyboard shortcuts.</p>
       </main>
+      <mf-undo-bar></mf-undo-bar>
       ${
         this.helpOpen
           ? html`<dialog aria-labelledby="shortcuts-title" @close=${this.closeHelp}>

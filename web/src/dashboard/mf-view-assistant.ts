@@ -1,36 +1,31 @@
-import { LitElement, html } from 'lit';
-import type { MindFlowClient } from '../client/index.ts';
+import { LitElement, css, html } from 'lit';
+import { httpChatClient, type ChatClient } from '../client/index.ts';
+import '../components/mf-chat-panel.ts';
 import { palette, viewStyles } from './dashboard-styles.ts';
+import { sessionFetch } from './session-api.ts';
 
-// Assistant: the assistant engineer's <mf-chat-panel> when it is defined (its module
-// registers it), else a friendly placeholder. The panel gets the same client as the views.
+// Assistant: the sidebar's chat panel (mf-chat-panel, from the assistant issue) on the
+// server's chat routes, signed in with the session cookie like every other view. What it
+// changes reaches the other views through the live updates.
 
 export class MfViewAssistant extends LitElement {
-  static override properties = { client: { attribute: false } };
-  declare client: MindFlowClient | undefined;
+  private readonly chat: ChatClient = httpChatClient(location.origin, '', { fetch: sessionFetch });
 
-  constructor() {
-    super();
-    this.client = undefined;
-  }
-
-  static override styles = [palette, viewStyles];
+  static override styles = [
+    palette,
+    viewStyles,
+    css`
+      mf-chat-panel {
+        display: block;
+        min-height: 24rem;
+      }
+    `,
+  ];
 
   override render() {
-    const Panel = customElements.get('mf-chat-panel');
-    if (Panel) {
-      const panel = new Panel() as HTMLElement & { client?: MindFlowClient };
-      panel.client = this.client;
-      return html`<h1>Assistant</h1>
-        ${panel}`;
-    }
     return html`<h1>Assistant</h1>
-      <section class="card">
-        <h2>Coming soon</h2>
-        <p>
-          The chat assistant is not on this server yet. Meanwhile, connect Claude or ChatGPT to your
-          tasks from <a href="#/connections">Connections</a>.
-        </p>
+      <section class="card" aria-label="Chat with MindFlow">
+        <mf-chat-panel .client=${this.chat}></mf-chat-panel>
       </section>`;
   }
 }

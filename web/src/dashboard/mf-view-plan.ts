@@ -81,6 +81,9 @@ export class MfViewPlan extends LitElement {
         margin: 0;
         align-items: center;
       }
+      select#hour {
+        width: auto;
+      }
       ul.sources {
         list-style: none;
         padding: 0;

@@ -2,14 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { addDays, type ScoredTask, type Task, type ZonedCalendar } from '@mindflow/shared';
 import type { MindFlowClient } from '../client/index.ts';
-import {
-  emit,
-  type EditCloseDetail,
-  type SnoozeRequestDetail,
-  type TaskDetail,
-} from '../components/events.ts';
-import { dueLabel } from '../format/due-label.ts';
-import { snoozeInput, snoozeWords } from '../format/snooze-choices.ts';
+import { emit, type EditCloseDetail, type TaskDetail } from '../components/events.ts';
 import '../components/mf-quick-add.ts';
 import '../components/mf-task-editor.ts';
 import '../components/mf-task-row.ts';
@@ -18,19 +11,13 @@ import type { ShortcutTarget } from './shortcut-target.ts';
 
 // Tasks: every task with filters (status incl. completed, due window, tag, text), open
 // ones sorted by score; quick add with its live preview (mf-quick-add); an edit drawer
-// (mf-task-editor: every field, field errors, If-Match conflicts) with Delete; complete,
-// snooze and delete each offer Undo for 10 s; the keyboard shortcuts q, j/k, x and /.
+// (mf-task-editor: every field, field errors, If-Match conflicts) with Delete; the keyboard
+// shortcuts q, j/k, x and /. Done, Snooze, Delete and Reopen bubble to mf-dashboard, which
+// carries them out and offers Undo for 10 s.
 
 type StatusFilter = 'open' | 'completed' | 'snoozed' | 'all';
 type DueFilter = 'any' | 'overdue' | 'today' | 'week' | 'none';
 
-interface Undo {
-  message: string;
-  run: () => Promise<void>;
-  timer: number;
-}
-
-export const UNDO_MS = 10_000;
 const RANK_LIMIT = 100;
 
 export class MfViewTasks extends LitElement implements ShortcutTarget {
@@ -49,7 +36,6 @@ export class MfViewTasks extends LitElement implements ShortcutTarget {
     problem: { state: true },
     selected: { state: true },
     editing: { state: true },
-    undo: { state: true },
   };
 
   declare client: MindFlowClient | undefined;
@@ -66,7 +52,6 @@ export class MfViewTasks extends LitElement implements ShortcutTarget {
   declare private problem: string;
   declare private selected: number;
   declare private editing: Task | null;
-  declare private undo: Undo | null;
   private loads = 0;
 
   constructor() {
@@ -85,16 +70,13 @@ export class MfViewTasks extends LitElement implements ShortcutTarget {
     this.problem = '';
     this.selected = -1;
     this.editing = null;
-    this.undo = null;
-    this.addEventListener('mf-complete-request', (e) => void this.complete(e));
-    this.addEventListener('mf-snooze-request', (e) => void this.snooze(e));
     this.addEventListener('mf-edit-request', (e: CustomEvent<TaskDetail>) => {
       e.stopPropagation();
       this.editing = e.detail.task;
     });
-    this.addEventListener('mf-delete-request', (e: Event) => {
-      e.stopPropagation();
-      void this.deleteTask((e as CustomEvent<TaskDetail>).detail.task);
+    // Deleting the task being edited closes the drawer; the shell deletes it.
+    this.addEventListener('mf-delete-request', (e: CustomEvent<TaskDetail>) => {
+      if (this.editing?.id === e.detail.task.id) this.editing = null;
     });
     this.addEventListener('mf-edit-close', (e: CustomEvent<EditCloseDetail>) => {
       e.stopPropagation();
@@ -157,27 +139,6 @@ export class MfViewTasks extends LitElement implements ShortcutTarget {
         padding: 1rem;
         z-index: 5;
       }
-      .toast {
-        position: fixed;
-        left: 50%;
-        bottom: 1rem;
-        transform: translateX(-50%);
-        max-width: calc(100vw - 2rem);
-        box-sizing: border-box;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: center;
-        background: var(--mf-text);
-        color: var(--mf-surface);
-        border-radius: 6px;
-        padding: 0.5rem 0.8rem;
-        z-index: 6;
-      }
-      .toast button {
-        background: var(--mf-surface);
-        color: var(--mf-text);
-      }
     `,
   ];
 
@@ -212,7 +173,7 @@ export class MfViewTasks extends LitElement implements ShortcutTarget {
     }
     if (key === 'x') {
       const task = this.taskAt(this.selected);
-      if (task && task.status !== 'completed') void this.completeTask(task);
+      if (task && task.status !== 'completed') emit(this, 'mf-complete-request', { task });
       return true;
     }
     return false;
@@ -296,94 +257,6 @@ export class MfViewTasks extends LitElement implements ShortcutTarget {
     if (this.selected >= this.rows.length) this.selected = this.rows.length - 1;
   }
 
-  private offerUndo(message: string, run: () => Promise<void>): void {
-    if (this.undo) clearTimeout(this.undo.timer);
-    const timer = window.setTimeout(() => {
-      if (this.undo?.timer === timer) this.undo = null;
-    }, UNDO_MS);
-    this.undo = { message, run, timer };
-  }
-
-  private async runUndo(): Promise<void> {
-    const undo = this.undo;
-    if (!undo) return;
-    clearTimeout(undo.timer);
-    this.undo = null;
-    await undo.run();
-  }
-
-  private fail(error: { code: string; message: string }, action: string): void {
-    emit(this, 'mf-error', { error: error as never, action });
-  }
-
-  private async restore(before: Task, message: string): Promise<void> {
-    const answer = await this.client!.call('updateTask', {
-      id: before.id,
-      status: before.status,
-      snoozed_until: before.snoozed_until,
-    });
-    if (!answer.ok) return this.fail(answer.error, `undo for “${before.title}”`);
-    emit(this, 'mf-task-changed', { action: 'updated', task: answer.data, message });
-  }
-
-  private async complete(e: CustomEvent<TaskDetail>): Promise<void> {
-    e.stopPropagation();
-    await this.completeTask(e.detail.task);
-  }
-
-  private async completeTask(task: Task): Promise<void> {
-    const answer = await this.client!.call('completeTask', { id: task.id });
-    if (!answer.ok) return this.fail(answer.error, `complete “${task.title}”`);
-    const { next_due } = answer.data;
-    const message =
-      next_due !== null && this.calendar
-        ? `Completed “${task.title}”; next due ${dueLabel(next_due, this.calendar, this.clock())}`
-        : `Completed “${task.title}”`;
-    emit(this, 'mf-task-changed', { action: 'completed', task: answer.data.task, message });
-    this.offerUndo(message, () => this.restore(task, `Reopened “${task.title}”`));
-  }
-
-  private async snooze(e: CustomEvent<SnoozeRequestDetail>): Promise<void> {
-    e.stopPropagation();
-    const { task, pick } = e.detail;
-    if (!this.calendar) return;
-    const answer = await this.client!.call('snoozeTask', {
-      id: task.id,
-      ...snoozeInput(pick, this.calendar, this.clock()),
-    });
-    if (!answer.ok) return this.fail(answer.error, `snooze “${task.title}”`);
-    const message = `Snoozed “${task.title}” (${snoozeWords(pick, this.calendar, this.clock())})`;
-    emit(this, 'mf-task-changed', { action: 'snoozed', task: answer.data, message });
-    this.offerUndo(message, () => this.restore(task, `Unsnoozed “${task.title}”`));
-  }
-
-  private async deleteTask(task: Task): Promise<void> {
-    const answer = await this.client!.call('deleteTask', { id: task.id });
-    if (!answer.ok) return this.fail(answer.error, `delete “${task.title}”`);
-    this.editing = null;
-    const message = `Deleted “${task.title}”`;
-    emit(this, 'mf-task-changed', { action: 'updated', task, message });
-    this.offerUndo(message, async () => {
-      const again = await this.client!.call('createTask', {
-        title: task.title,
-        description: task.description,
-        status: task.status === 'in_progress' ? 'in_progress' : 'pending',
-        priority: task.priority,
-        due: task.due,
-        effort_minutes: task.effort_minutes,
-        preferred_time: task.preferred_time,
-        tags: task.tags,
-        repeat: task.repeat,
-      });
-      if (!again.ok) return this.fail(again.error, `restore “${task.title}”`);
-      emit(this, 'mf-task-changed', {
-        action: 'created',
-        task: again.data,
-        message: `Restored “${task.title}”`,
-      });
-    });
-  }
-
   private async focusRow(id: string): Promise<void> {
     await this.updateComplete;
     const row = this.renderRoot.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"]`);
@@ -428,7 +301,7 @@ export class MfViewTasks extends LitElement implements ShortcutTarget {
             ? html`<button
                 type="button"
                 aria-label=${`Reopen “${t.title}”`}
-                @click=${() => void this.restore({ ...t, status: 'pending', snoozed_until: null }, `Reopened “${t.title}”`)}
+                @click=${() => emit(this, 'mf-reopen-request', { task: t })}
               >
                 Reopen
               </button>`
@@ -440,7 +313,7 @@ export class MfViewTasks extends LitElement implements ShortcutTarget {
         <button
           type="button"
           aria-label=${`Delete “${t.title}”`}
-          @click=${() => void this.deleteTask(t)}
+          @click=${() => emit(this, 'mf-delete-request', { task: t })}
         >
           Delete
         </button>
@@ -536,19 +409,14 @@ export class MfViewTasks extends LitElement implements ShortcutTarget {
                 .task=${this.editing}
               ></mf-task-editor>
               <p>
-                <button type="button" @click=${() => void this.deleteTask(this.editing!)}>
+                <button
+                  type="button"
+                  @click=${() => emit(this, 'mf-delete-request', { task: this.editing! })}
+                >
                   Delete this task
                 </button>
               </p>
             </aside>`
-          : nothing
-      }
-      ${
-        this.undo
-          ? html`<div class="toast" role="status">
-              <span>${this.undo.message}</span>
-              <button type="button" @click=${() => void this.runUndo()}>Undo</button>
-            </div>`
           : nothing
       }`;
   }
