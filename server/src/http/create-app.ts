@@ -23,7 +23,7 @@ import { eventsRoutes } from '../events/events.routes.ts';
 import { checkRoutes } from '../web/check.routes.ts';
 import { dashboardStatic } from '../web/dashboard-static.ts';
 import { dataRoutes } from '../web/data.routes.ts';
-import { sessionCookieAuth } from '../web/session-cookie.ts';
+import { readCookie, SESSION_COOKIE, sessionCookieAuth } from '../web/session-cookie.ts';
 import { publicSessionRoutes, sessionRoutes } from '../web/session.routes.ts';
 import type { WebDeps } from '../web/web-routes.ts';
 
@@ -161,6 +161,8 @@ export function createApp(deps: AppDeps): express.Express {
       routeDocs: () => routeDocs,
     }),
   );
+  // Refused tokens per IP, one count for /api and /mcp alike.
+  const failures = new FailedAuthLimiter(s.authRateLimitPer15Min, 15 * 60_000);
   // MCP for ChatGPT, Claude, Cursor, and the OAuth server that signs them in (server/src/mcp).
   const mcp = mcpSurface({
     accounts: deps.accounts,
@@ -170,6 +172,12 @@ export function createApp(deps: AppDeps): express.Express {
     corsOrigins: s.corsOrigins,
     authRateLimitPer15Min: s.authRateLimitPer15Min,
     mcpLimit: apiRateLimit(s.rateLimitPerMinute),
+    failures,
+    // The dashboard's session cookie signs the consent page in (no password asked).
+    sessionUser: async (req) => {
+      const token = readCookie(req, SESSION_COOKIE);
+      return token ? ((await deps.accounts.findCaller(token))?.user ?? null) : null;
+    },
     version: deps.version,
     logger: deps.logger,
   });
@@ -184,7 +192,6 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(authRoutes(deps.accounts, sessions.sessionTtlMs));
   app.use(publicSessionRoutes(deps.accounts, sessions));
-  const failures = new FailedAuthLimiter(s.authRateLimitPer15Min, 15 * 60_000);
   app.use(
     '/api',
     sessionCookieAuth(s.publicUrl),

@@ -2,8 +2,11 @@ import { Router, type Request, type RequestHandler, type Response } from 'expres
 import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
 import type { OAuthTokenVerifier } from '@modelcontextprotocol/sdk/server/auth/provider.js';
 import { getOAuthProtectedResourceMetadataUrl } from '@modelcontextprotocol/sdk/server/auth/router.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { InvalidTokenError } from '@modelcontextprotocol/sdk/server/auth/errors.js';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Logger } from 'pino';
+import { ipKey, sendTooManyFailures, type FailedAuthLimiter } from '../http/rate-limits.ts';
 import type { OperationExecutor } from '../operations/operation-executor.ts';
 import type { McpAuthExtra } from '../oauth/oauth-provider.ts';
 import { resourceUrlOf, MCP_PATH } from '../oauth/oauth-routes.ts';
@@ -24,6 +27,44 @@ export interface McpRouteDeps {
   logger?: Logger;
   /** Per-token request limit, run once the caller is known (the API's). */
   limit?: RequestHandler;
+  /** Refused tokens per IP (the API's limiter): guessing at /mcp is limited as at /api. */
+  failures?: FailedAuthLimiter;
+}
+
+/** A verified token that has not expired (what the SDK's requireBearerAuth accepts). */
+function usable(info: AuthInfo): boolean {
+  return typeof info.expiresAt === 'number' && info.expiresAt >= Date.now() / 1000;
+}
+
+// The headers the SDK's transport reads (Accept, Content-Type, the protocol version and
+// session id); the rest stay on the Express request, where the routes read them.
+const TRANSPORT_HEADERS = [
+  'accept',
+  'content-type',
+  'mcp-protocol-version',
+  'mcp-session-id',
+] as const;
+
+/**
+ * The web-standard Request the SDK's transport takes, built directly from the parsed Express
+ * request: the body is already parsed (passed as parsedBody), so the Request carries none,
+ * and only the headers the transport reads. The SDK's Node transport instead converts the
+ * whole Node request through @hono/node-server for every call — most of an MCP call's cost.
+ */
+function webRequestOf(req: Request, base: URL): globalThis.Request {
+  const headers = new Headers();
+  for (const name of TRANSPORT_HEADERS) {
+    const value = req.headers[name];
+    if (typeof value === 'string') headers.set(name, value);
+  }
+  return new globalThis.Request(new URL(req.originalUrl, base), { method: req.method, headers });
+}
+
+/** Writes the transport's Response back through Express. */
+async function sendWebResponse(response: globalThis.Response, res: Response): Promise<void> {
+  res.status(response.status);
+  response.headers.forEach((value, name) => res.setHeader(name, value));
+  res.end(response.body ? await response.text() : undefined);
 }
 
 function methodNotAllowed(_req: Request, res: Response): void {
@@ -41,8 +82,7 @@ export function mcpRoutes(deps: McpRouteDeps): Router {
   const router = Router();
   const guard = hostGuard(deps.origin);
   const bearers = new Map<string, RequestHandler>();
-  const bearer: RequestHandler = (req, res, next) => {
-    const resource = resourceUrlOf(baseUrlOf(req, deps.origin));
+  const sdkBearer = (resource: URL): RequestHandler => {
     let handler = bearers.get(resource.href);
     if (!handler) {
       handler = requireBearerAuth({
@@ -51,7 +91,30 @@ export function mcpRoutes(deps: McpRouteDeps): Router {
       });
       bearers.set(resource.href, handler);
     }
-    handler(req, res, next);
+    return handler;
+  };
+  // A valid token passes at once (the limiter is asked only after a refusal, so valid
+  // credentials from an address others guess from are never blocked). A refused one
+  // counts against its IP: past the limit it gets 429, else the SDK's 401 with
+  // WWW-Authenticate naming the protected-resource metadata.
+  const bearer: RequestHandler = async (req, res, next) => {
+    const resource = resourceUrlOf(baseUrlOf(req, deps.origin));
+    const token = /^Bearer (\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+    if (token !== undefined) {
+      try {
+        const info = await deps.verify(token, resource.href);
+        if (usable(info)) {
+          req.auth = info;
+          return next();
+        }
+      } catch (error) {
+        // Not a refusal (the store failed): the SDK's handler answers it.
+        if (!(error instanceof InvalidTokenError)) return sdkBearer(resource)(req, res, next);
+      }
+    }
+    const wait = deps.failures?.refused(ipKey(req)) ?? null;
+    if (wait !== null) return sendTooManyFailures(res, wait);
+    return sdkBearer(resource)(req, res, next);
   };
 
   // The caller, where the API's per-token limiter looks for it.
@@ -74,7 +137,7 @@ export function mcpRoutes(deps: McpRouteDeps): Router {
       onError: (error, operation) =>
         deps.logger?.error({ err: error, operation }, 'MCP operation failed'),
     });
-    const transport = new StreamableHTTPServerTransport({
+    const transport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
     });
@@ -86,7 +149,11 @@ export function mcpRoutes(deps: McpRouteDeps): Router {
       if (!res.writableFinished) void server.close();
     });
     await server.connect(transport);
-    await transport.handleRequest(req, res, req.body);
+    const response = await transport.handleRequest(webRequestOf(req, baseUrlOf(req, deps.origin)), {
+      authInfo: auth,
+      parsedBody: req.body as unknown,
+    });
+    await sendWebResponse(response, res);
   });
   router.get(MCP_PATH, guard, bearer, methodNotAllowed);
   router.delete(MCP_PATH, guard, bearer, methodNotAllowed);

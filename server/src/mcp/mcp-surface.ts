@@ -1,6 +1,7 @@
 import { Router, type RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import type { AccountRepository } from '../accounts/account-repository.ts';
+import type { FailedAuthLimiter } from '../http/rate-limits.ts';
 import type { OperationExecutor } from '../operations/operation-executor.ts';
 import { connectedAppRoutes } from '../oauth/connected-apps.routes.ts';
 import { MindFlowOAuthProvider, verifyPersonalToken } from '../oauth/oauth-provider.ts';
@@ -22,6 +23,8 @@ export interface McpSurfaceDeps {
   authRateLimitPer15Min: number;
   /** Per-token limit on /mcp (the API's RATE_LIMIT_PER_MINUTE limiter). */
   mcpLimit?: RequestHandler;
+  /** Refused tokens per IP, shared with /api. */
+  failures?: FailedAuthLimiter;
   version: string;
   logger?: Logger;
   clock?: () => number;
@@ -66,6 +69,7 @@ export function mcpSurface(deps: McpSurfaceDeps): McpSurface {
       version: deps.version,
       ...(deps.logger ? { logger: deps.logger } : {}),
       ...(deps.mcpLimit ? { limit: deps.mcpLimit } : {}),
+      ...(deps.failures ? { failures: deps.failures } : {}),
     }),
   );
   const store = deps.oauth;

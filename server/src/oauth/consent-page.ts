@@ -45,6 +45,7 @@ const STYLE = `
   button[value=allow] { background: #1f5fd6; color: #fff; }
   button[value=deny] { background: #fff; color: #1f5fd6; }
   .error { background: #fdecec; color: #8a1c1c; padding: .6rem .8rem; border-radius: 6px; }
+  .signed-in { margin-top: 1rem; overflow-wrap: anywhere; }
   .note { color: #5b6272; font-size: .85rem; margin-top: 1.25rem; }
 `;
 
@@ -63,10 +64,39 @@ function hidden(name: string, value: string | undefined): string {
     : `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`;
 }
 
-export function consentPage(
-  request: ConsentRequest,
-  options: { error?: string; email?: string } = {},
-): string {
+/** A person already signed in to the dashboard: approving needs no password, only the form's token. */
+export interface SignedIn {
+  email: string;
+  /** The session's CSRF token, sent back in the form and checked on POST. */
+  csrf: string;
+}
+
+export interface ConsentPageOptions {
+  error?: string;
+  email?: string;
+  signedIn?: SignedIn | undefined;
+}
+
+function credentials(options: ConsentPageOptions): string {
+  if (options.signedIn) {
+    return `${hidden('csrf', options.signedIn.csrf)}
+<p class="signed-in">Signed in as <strong>${escapeHtml(options.signedIn.email)}</strong></p>
+<div class="buttons">
+<button type="submit" name="decision" value="allow">Allow</button>
+<button type="submit" name="decision" value="deny">Deny</button>
+</div>`;
+  }
+  return `<label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" value="${escapeHtml(options.email ?? '')}">
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password">
+<div class="buttons">
+<button type="submit" name="decision" value="allow">Sign in and allow</button>
+<button type="submit" name="decision" value="deny" formnovalidate>Deny</button>
+</div>`;
+}
+
+export function consentPage(request: ConsentRequest, options: ConsentPageOptions = {}): string {
   const scopes = request.scopes.map((s) => `<li>${escapeHtml(SCOPE_WORDS[s] ?? s)}</li>`).join('');
   return page(
     `Allow ${request.clientName} to use MindFlow?`,
@@ -83,14 +113,7 @@ ${hidden('code_challenge_method', 'S256')}
 ${hidden('state', request.state)}
 ${hidden('scope', request.scopes.join(' '))}
 ${hidden('resource', request.resource)}
-<label for="email">Email</label>
-<input id="email" name="email" type="email" autocomplete="username" value="${escapeHtml(options.email ?? '')}">
-<label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password">
-<div class="buttons">
-<button type="submit" name="decision" value="allow">Sign in and allow</button>
-<button type="submit" name="decision" value="deny" formnovalidate>Deny</button>
-</div>
+${credentials(options)}
 </form>
 <p class="note">You can disconnect it at any time under Connected apps.</p>`,
   );

@@ -18,7 +18,12 @@ import type {
 } from '@modelcontextprotocol/sdk/shared/auth.js';
 import type { AccountRepository, Caller } from '../accounts/account-repository.ts';
 import { TOKEN_PREFIX } from '../accounts/api-tokens.ts';
-import { consentPage, type ConsentRequest } from './consent-page.ts';
+import {
+  consentPage,
+  type ConsentPageOptions,
+  type ConsentRequest,
+  type SignedIn,
+} from './consent-page.ts';
 import { SCOPES, type OAuthStore } from './oauth-store.ts';
 
 // MindFlow as its own OAuth 2.1 authorization server, behind the SDK's handlers: they parse
@@ -70,7 +75,7 @@ export function consentPolicy(redirectUri: string): string {
 export function sendConsentPage(
   res: Response,
   request: ConsentRequest,
-  options: { status?: number; error?: string; email?: string } = {},
+  options: ConsentPageOptions & { status?: number } = {},
 ): void {
   res
     .status(options.status ?? 200)
@@ -176,7 +181,9 @@ export class MindFlowOAuthProvider implements OAuthServerProvider {
       res.redirect(302, url.href);
       return Promise.resolve();
     }
-    sendConsentPage(res, request);
+    // Who is signed in to the dashboard, if anyone: found by the /authorize route.
+    const signedIn = res.locals.signedIn as SignedIn | undefined;
+    sendConsentPage(res, request, { signedIn });
     return Promise.resolve();
   }
 

@@ -7,7 +7,9 @@ import { revocationHandler } from '@modelcontextprotocol/sdk/server/auth/handler
 import { tokenHandler } from '@modelcontextprotocol/sdk/server/auth/handlers/token.js';
 import { createOAuthMetadata } from '@modelcontextprotocol/sdk/server/auth/router.js';
 import type { AccountRepository, User } from '../accounts/account-repository.ts';
+import { timingSafeEqual } from 'node:crypto';
 import { verifyPassword } from '../accounts/passwords.ts';
+import { csrfTokenOf, readCookie, SESSION_COOKIE } from '../web/session-cookie.ts';
 import { errorPage } from './consent-page.ts';
 import { requestedScopes, sendConsentPage, type MindFlowOAuthProvider } from './oauth-provider.ts';
 import { baseUrlOf, hostGuard, type PublicOrigin } from './public-origin.ts';
@@ -20,6 +22,12 @@ import { SCOPES } from './oauth-store.ts';
 // registered, and the sign-in and consent form's handler.
 
 export const MCP_PATH = '/mcp';
+
+function sameSecret(sent: string, expected: string): boolean {
+  const a = Buffer.from(sent);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
 export const CONSENT_PATH = '/oauth/consent';
 
 export interface OAuthRouteDeps {
@@ -87,6 +95,8 @@ const ConsentForm = z.object({
   resource: z.url().max(2000).optional(),
   email: z.string().max(254).default(''),
   password: z.string().max(200).default(''),
+  /** Present when the page was shown to someone signed in to the dashboard. */
+  csrf: z.string().max(200).optional(),
   decision: z.enum(['allow', 'deny'], { error: 'decision must be allow or deny' }),
 });
 
@@ -173,9 +183,19 @@ export function oauthRoutes(deps: OAuthRouteDeps): Router {
   );
 
   const authorize = atPath(authorizationHandler({ provider, rateLimit: limit }));
+  // A person signed in to the dashboard (its session cookie) approves without a password;
+  // the session's CSRF token goes into the form and must come back with the approval.
+  const signedInAs = async (req: Request): Promise<{ user: User; csrf: string } | null> => {
+    const token = readCookie(req, SESSION_COOKIE);
+    const user = token ? ((await deps.sessionUser?.(req)) ?? null) : null;
+    return token && user ? { user, csrf: csrfTokenOf(token) } : null;
+  };
   const authorizeGuarded: RequestHandler = async (req, res, next) => {
     const params: unknown = req.method === 'POST' ? req.body : req.query;
-    if (await checkClient(req, res, params)) authorize(req, res, next);
+    if (!(await checkClient(req, res, params))) return;
+    const signed = await signedInAs(req);
+    if (signed) res.locals.signedIn = { email: signed.user.email, csrf: signed.csrf };
+    authorize(req, res, next);
   };
   router.get('/authorize', guard, authorizeGuarded);
   router.post('/authorize', guard, form, authorizeGuarded);
@@ -228,8 +248,26 @@ export function oauthRoutes(deps: OAuthRouteDeps): Router {
         state,
       );
     }
-    let user = (await deps.sessionUser?.(req)) ?? null;
-    if (!user) {
+    let user: User | null;
+    if (f.csrf !== undefined) {
+      // Approval with the dashboard session: the form's token and the Origin must both be
+      // this site's, or another site could approve in the person's name.
+      const signed = await signedInAs(req);
+      const own = baseUrlOf(req, origin).origin;
+      if (!signed || !sameSecret(f.csrf, signed.csrf) || req.get('origin') !== own) {
+        res
+          .status(403)
+          .type('html')
+          .send(
+            errorPage(
+              'Approval refused',
+              'This approval did not come from MindFlow’s own page for your session (csrf, Origin).',
+            ),
+          );
+        return;
+      }
+      user = signed.user;
+    } else {
       const found = await deps.accounts.findByEmail(f.email);
       const ok = await verifyPassword(f.password, found?.passwordHash ?? null);
       user = found && ok ? found.user : null;
