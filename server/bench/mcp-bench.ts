@@ -1,11 +1,10 @@
 import autocannon, { type Result } from 'autocannon';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SqliteClient } from '../src/db/sql-client.sqlite.ts';
-import { textTable } from '../src/cli/text-table.ts';
+import { printRuns, writeResult, type RunRow } from './bench-report.ts';
 import { startServer } from './bench-server.ts';
 import { benchTasks, register, seed } from './bench-seed.ts';
 
@@ -23,18 +22,8 @@ const { values: args } = parseArgs({
 });
 const duration = Number(args.duration);
 const connections = Number(args.connections);
-const resultsDir = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 
-interface Row {
-  name: string;
-  rps: number;
-  per_cpu_s: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  requests: number;
-}
+type Row = RunRow;
 
 const TOOLS_CALL = JSON.stringify({
   jsonrpc: '2.0',
@@ -108,7 +97,7 @@ async function run(): Promise<void> {
     // Nothing kept per request: the server's memory after thousands of calls says so.
     const rss = server.rssMb();
     const ratio = mcpRow.rps / restRow.rps;
-    const cpuRatio = mcpRow.per_cpu_s / restRow.per_cpu_s;
+    const cpuRatio = (mcpRow.per_cpu_s ?? 0) / (restRow.per_cpu_s ?? 1);
     const checks = [
       {
         target: 'MCP ≥ 50 % of REST req/s',
@@ -123,36 +112,16 @@ async function run(): Promise<void> {
         ok: rows.every((r) => r.errors + r.non2xx === 0),
       },
     ];
-    process.stdout.write(
-      `\n${textTable(
-        ['run', 'req/s', 'req/cpu-s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'requests'],
-        rows.map((r) => [
-          r.name,
-          String(r.rps),
-          String(r.per_cpu_s),
-          String(r.p50),
-          String(r.p99),
-          String(r.errors),
-          String(r.non2xx),
-          String(r.requests),
-        ]),
-      )}\n\n${textTable(
-        ['target', 'measured', ''],
-        checks.map((c) => [c.target, c.value, c.ok ? 'ok' : 'MISSED']),
-      )}\n`,
-    );
-    mkdirSync(resultsDir, { recursive: true });
-    const file = join(resultsDir, `mcp-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    const machine = {
-      cpus: cpus().length,
-      cpu: cpus()[0]?.model ?? 'unknown',
-      memory_gb: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-    };
-    writeFileSync(
-      file,
-      `${JSON.stringify({ machine, duration_s: duration, connections, rows, ratio, cpu_ratio: cpuRatio, rss_mb: rss, checks }, null, 2)}\n`,
-    );
+    printRuns(rows, checks);
+    const file = writeResult('mcp', {
+      duration_s: duration,
+      connections,
+      rows,
+      ratio,
+      cpu_ratio: cpuRatio,
+      rss_mb: rss,
+      checks,
+    });
     process.stdout.write(`\nwritten ${file}\n`);
     if (args.strict && !checks.every((c) => c.ok)) process.exitCode = 1;
   } finally {

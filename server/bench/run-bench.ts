@@ -1,11 +1,11 @@
 import autocannon, { type Result } from 'autocannon';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SqliteClient } from '../src/db/sql-client.sqlite.ts';
-import { textTable } from '../src/cli/text-table.ts';
+import { printRuns, writeResult, type RunRow } from './bench-report.ts';
 import { fork } from 'node:child_process';
 import { freePort, startServer } from './bench-server.ts';
 import { benchTasks, register, seed, type BenchUser } from './bench-seed.ts';
@@ -26,20 +26,8 @@ const { values: args } = parseArgs({
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const userCount = Number(args.users);
-const resultsDir = fileURLToPath(new URL('../../bench/results/', import.meta.url));
 
-interface Row {
-  name: string;
-  rps: number;
-  /** Requests served per second of the server's own CPU time: steadier than req/s on a
-   * shared machine, where the server gets the CPU only part of the time. */
-  per_cpu_s: number | null;
-  p50: number;
-  p99: number;
-  errors: number;
-  non2xx: number;
-  requests: number;
-}
+type Row = RunRow;
 
 function row(name: string, r: Result, cpuSeconds: number | null): Row {
   return {
@@ -190,36 +178,14 @@ async function run(): Promise<void> {
       ratio('best vs GET /api/tasks/:id', bestRow, get, 100),
       { target: 'RSS ≤ 200 MB after the run', value: `${rss} MB`, ok: rss <= 200 },
     ];
-    process.stdout.write(
-      `\n${textTable(
-        ['run', 'req/s', 'req/cpu-s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'requests'],
-        rows.map((r) => [
-          r.name,
-          String(r.rps),
-          String(r.per_cpu_s ?? '—'),
-          String(r.p50),
-          String(r.p99),
-          String(r.errors),
-          String(r.non2xx),
-          String(r.requests),
-        ]),
-      )}\n\n${textTable(
-        ['target', 'measured', ''],
-        checks.map((c) => [c.target, c.value, c.ok ? 'ok' : 'MISSED']),
-      )}\n`,
-    );
-    mkdirSync(resultsDir, { recursive: true });
-    const file = join(resultsDir, `server-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-    const machine = {
-      cpus: cpus().length,
-      cpu: cpus()[0]?.model ?? 'unknown',
-      memory_gb: Math.round(totalmem() / 2 ** 30),
-      node: process.version,
-    };
-    writeFileSync(
-      file,
-      `${JSON.stringify({ machine, duration_s: duration, connections, rows, rss_mb: rss, checks }, null, 2)}\n`,
-    );
+    printRuns(rows, checks);
+    const file = writeResult('server', {
+      duration_s: duration,
+      connections,
+      rows,
+      rss_mb: rss,
+      checks,
+    });
     process.stdout.write(`\nwritten ${file}\n`);
     if (args.strict && !checks.every((c) => c.ok)) process.exitCode = 1;
   } finally {

@@ -4,6 +4,7 @@ import type { Result } from '../service/result.ts';
 import type { Task } from '../task/task.schema.ts';
 import { runOp, type Steps } from './turn-steps.ts';
 import type { ActionRecord, PlannedCall, UndoRecord } from './conversation-state.ts';
+import { TASK_FIELDS } from '../task/task-fields.ts';
 
 // Running one change with its inverse, so "undo" and a failed turn can put things back, and
 // reading any operation's result as a one-line summary with the tasks it touched.
@@ -81,18 +82,14 @@ export function actionOf(operation: OperationName, result: Result<unknown>): Act
   };
 }
 
-const RESTORED_FIELDS = [
-  'title',
-  'description',
-  'status',
-  'priority',
-  'due',
-  'effort_minutes',
-  'preferred_time',
-  'tags',
-  'snoozed_until',
-  'repeat',
-] as const;
+/** What updateTask can put back: every field but the id and the times the store keeps. */
+const KEPT_BY_STORE: ReadonlySet<string> = new Set([
+  'id',
+  'created_at',
+  'updated_at',
+  'completed_at',
+]);
+const RESTORED_FIELDS = TASK_FIELDS.filter((f) => !KEPT_BY_STORE.has(f));
 
 function restoreCall(before: Task): PlannedCall {
   const input: Record<string, unknown> = { id: before.id };
