@@ -8,7 +8,7 @@ import { scoreLabel, scoreOnScale } from '../format/score-label.ts';
 import { scoreBreakdown } from '../format/score-breakdown.ts';
 import { baseStyles } from './base-styles.ts';
 import { emit, type SnoozeChooseDetail } from './events.ts';
-import './mf-snooze-menu.ts';
+import { taskActionButtons } from './task-action-buttons.ts';
 
 type Answer = OperationOutput<'getBestTask'>;
 /** The answer when a task is open: the task, its score and why. */
@@ -157,28 +157,11 @@ export class MfBestTask extends LitElement {
   private actions(best: Best) {
     const t = best.task;
     return html`<div class="actions">
-      <button
-        type="button"
-        class="primary"
-        data-action="complete"
-        aria-label=${`Done: “${t.title}”`}
-        @click=${() => emit(this, 'mf-complete-request', { task: t })}
-      >
-        Done
-      </button>
-      <mf-snooze-menu
-        .label=${t.title}
-        .today=${this.calendar ? this.calendar.localDate(this.clock()) : ''}
-        @mf-snooze-choose=${this.onSnooze}
-      ></mf-snooze-menu>
-      <button
-        type="button"
-        data-action="edit"
-        aria-label=${`Edit “${t.title}”`}
-        @click=${() => emit(this, 'mf-edit-request', { task: t })}
-      >
-        Edit
-      </button>
+      ${taskActionButtons(this, t, {
+        today: this.calendar ? this.calendar.localDate(this.clock()) : '',
+        onSnooze: this.onSnooze,
+        primary: true,
+      })}
     </div>`;
   }
 

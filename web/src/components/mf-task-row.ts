@@ -5,7 +5,7 @@ import { effortLabel, priorityLabel } from '../format/priority-label.ts';
 import { scoreAriaLabel, scoreLabel } from '../format/score-label.ts';
 import { baseStyles } from './base-styles.ts';
 import { emit, type SnoozeChooseDetail } from './events.ts';
-import './mf-snooze-menu.ts';
+import { taskActionButtons } from './task-action-buttons.ts';
 
 /** One ranked task: what it is, why it ranks there, and Done / Snooze / Edit / Delete. */
 export class MfTaskRow extends LitElement {
@@ -104,27 +104,10 @@ export class MfTaskRow extends LitElement {
         ${overdue ? 'Overdue · ' : ''}${this.metaParts(s).join(' · ')}
       </p>
       <div class="actions">
-        <button
-          type="button"
-          data-action="complete"
-          aria-label=${`Done: “${t.title}”`}
-          @click=${() => emit(this, 'mf-complete-request', { task: t })}
-        >
-          Done
-        </button>
-        <mf-snooze-menu
-          .label=${t.title}
-          .today=${this.calendar ? this.calendar.localDate(this.clock()) : ''}
-          @mf-snooze-choose=${this.onSnooze}
-        ></mf-snooze-menu>
-        <button
-          type="button"
-          data-action="edit"
-          aria-label=${`Edit “${t.title}”`}
-          @click=${() => emit(this, 'mf-edit-request', { task: t })}
-        >
-          Edit
-        </button>
+        ${taskActionButtons(this, t, {
+          today: this.calendar ? this.calendar.localDate(this.clock()) : '',
+          onSnooze: this.onSnooze,
+        })}
         <button
           type="button"
           data-action="delete"
