@@ -124,10 +124,10 @@ function corsFor(origins: readonly string[]): RequestHandler {
 }
 
 /** Logging, security headers, CORS and the JSON body: what every request passes first. */
-function commonMiddleware(deps: AppDeps): RequestHandler[] {
+function commonMiddleware(app: express.Express, deps: AppDeps): RequestHandler[] {
   const s = deps.settings;
   return [
-    httpLogger(deps.logger),
+    httpLogger(app, deps.logger),
     refuseUndecodablePath,
     (_req, res, next) => {
       if (deps.draining?.()) res.setHeader('Connection', 'close');
@@ -149,7 +149,7 @@ export function createApp(deps: AppDeps): express.Express {
   // Express would hash every JSON body for a weak ETag; tasks get a real one (their
   // updated_at) from their catalogue binding, which is what If-Match compares.
   app.set('etag', false);
-  app.use(commonMiddleware(deps));
+  app.use(commonMiddleware(app, deps));
 
   const routeDocs = [...API_ROUTE_DOCS, ...(deps.routeDocs ?? [])];
   app.use(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pino, type Logger } from 'pino';
-import type { RequestHandler } from 'express';
+import type { Express, Request, RequestHandler } from 'express';
 // Its declarations type req.log and req.id, which httpLogger below sets.
 import type {} from 'pino-http';
 
@@ -32,26 +32,31 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
+const CHILD = Symbol('request logger');
+
 /**
  * Every request gets an id, echoed in X-Request-ID and carried by every log line: the
  * completion line (method, url, status, time) and each line a handler writes with req.log.
  * pino-http made a child logger and ran its serializers for every request, the costliest
  * step of a cheap request; here req.log's child is made only when a handler logs, and the
  * completion line is one call on the root logger.
+ *
+ * req.log is a getter on the app's request prototype, defined once: defining it on each
+ * request turned every request object into a slow dictionary for the rest of its life.
  */
-export function httpLogger(logger: Logger): RequestHandler {
+export function httpLogger(app: Express, logger: Logger): RequestHandler {
+  Object.defineProperty(app.request, 'log', {
+    configurable: true,
+    get(this: Request & { [CHILD]?: Logger }): Logger {
+      return (this[CHILD] ??= logger.child({ request_id: this.id }));
+    },
+  });
   return (req, res, next) => {
     const id = requestId(req, res);
     const started = performance.now();
-    let child: Logger | undefined;
-    Object.defineProperty(req, 'log', {
-      configurable: true,
-      get: () => (child ??= logger.child({ request_id: id })),
-    });
     req.id = id;
-    const done = () => {
-      res.removeListener('close', done);
-      res.removeListener('finish', done);
+    // 'close' follows 'finish' on every response, and comes alone when the client left.
+    res.once('close', () => {
       const status = res.statusCode;
       const aborted = !res.writableFinished;
       const level = status >= 500 ? 'error' : status >= 400 || aborted ? 'warn' : 'info';
@@ -65,9 +70,7 @@ export function httpLogger(logger: Logger): RequestHandler {
         },
         aborted ? 'request aborted' : 'request completed',
       );
-    };
-    res.on('finish', done);
-    res.on('close', done);
+    });
     next();
   };
 }
