@@ -86,7 +86,7 @@ async function answer(
     const status = httpErrorStatusOf(result.error, request.data);
     return { status, payload: json({ error: result.error }) };
   }
-  const success = httpSuccessOf(route.op, result.data);
+  const success = httpSuccessOf(route.op, () => result.data);
   return {
     status: success.status,
     payload: success.status === 204 ? '' : json(result.data),

@@ -21,12 +21,14 @@ export function sendExecution(
   execution: Execution,
 ): void {
   if (execution.replayed) res.setHeader('Idempotent-Replayed', 'true');
-  const { result } = execution;
-  if (!result.ok) {
-    res.status(httpErrorStatusOf(result.error, request)).json({ error: result.error });
+  // A cached answer (json) is a success, and its value is read only if a header needs it.
+  if (execution.json === undefined && !execution.result.ok) {
+    const { error } = execution.result;
+    res.status(httpErrorStatusOf(error, request)).json({ error });
     return;
   }
-  const success = httpSuccessOf(name, result.data);
+  const output = () => (execution.result as { data: unknown }).data;
+  const success = httpSuccessOf(name, output);
   if (success.location) res.setHeader('Location', success.location);
   if (success.etag) {
     res.setHeader('ETag', success.etag);
@@ -38,5 +40,5 @@ export function sendExecution(
   if (success.status === 204) res.status(204).end();
   else if (execution.json !== undefined)
     res.status(success.status).type('json').send(execution.json);
-  else res.status(success.status).json(result.data);
+  else res.status(success.status).json(output());
 }

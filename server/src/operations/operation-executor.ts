@@ -37,7 +37,10 @@ export interface Execution<T = unknown> {
   readonly result: Result<T>;
   /** The stored answer of an earlier call with the same idempotency key. */
   readonly replayed: boolean;
-  /** result.data already serialised, when a cache held it so: send it as it is. */
+  /**
+   * result.data already serialised, when a cache held it so: send it as it is. Only a
+   * success is ever cached, so a json means result.ok without reading (parsing) result.
+   */
   readonly json?: string;
 }
 

@@ -90,11 +90,15 @@ export interface HttpSuccess {
   etag?: string;
 }
 
-/** Status and headers of a successful answer of `name`. */
-export function httpSuccessOf(name: OperationName, output: unknown): HttpSuccess {
+/**
+ * Status and headers of a successful answer of `name`. The output is read only when the
+ * binding's Location or ETag needs it: a cached list's JSON is never parsed back.
+ */
+export function httpSuccessOf(name: OperationName, output: () => unknown): HttpSuccess {
   const binding = (OPERATIONS[name] as OperationDef).http;
-  const location = binding.status === 201 ? binding.location?.(output as never) : undefined;
-  const version = binding.etag?.(output as never);
+  const location =
+    binding.status === 201 && binding.location ? binding.location(output() as never) : undefined;
+  const version = binding.etag?.(output() as never);
   return {
     status: binding.status === 201 && !location ? 200 : binding.status,
     ...(location ? { location } : {}),
