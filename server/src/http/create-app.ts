@@ -14,7 +14,7 @@ import { authenticate } from './authenticate.ts';
 import { chatRoutes, type ChatRouteDeps } from './chat.routes.ts';
 import { errorHandler, routeNotFound } from './error-handler.ts';
 import { sendError } from './http-errors.ts';
-import { operationRoutes } from './operation-routes.ts';
+import { operationFastPath, operationRoutes } from './operation-routes.ts';
 import { planEmailRoutes } from './plan-email.routes.ts';
 import { apiRateLimit, authRateLimit, FailedAuthLimiter } from './rate-limits.ts';
 import { httpLogger } from './request-logging.ts';
@@ -152,6 +152,17 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(commonMiddleware(app, deps));
 
   const routeDocs = [...API_ROUTE_DOCS, ...(deps.routeDocs ?? [])];
+  // Refused tokens per IP, one count for /api and /mcp alike.
+  const failures = new FailedAuthLimiter(s.authRateLimitPer15Min, 15 * 60_000);
+  const apiLimit = apiRateLimit(s.rateLimitPerMinute);
+  const apiGuard = [
+    sessionCookieAuth(s.publicUrl),
+    authenticate(deps.accounts, failures),
+    apiLimit,
+  ] as const;
+  // The task operations, found by one lookup before the routers below (which serve them
+  // too, for what the lookup leaves alone): the same guard, the same handler.
+  app.use(operationFastPath(deps.executor, { guard: apiGuard, others: routeDocs }));
   app.use(
     systemRoutes({
       version: deps.version,
@@ -161,8 +172,6 @@ export function createApp(deps: AppDeps): express.Express {
       routeDocs: () => routeDocs,
     }),
   );
-  // Refused tokens per IP, one count for /api and /mcp alike.
-  const failures = new FailedAuthLimiter(s.authRateLimitPer15Min, 15 * 60_000);
   // MCP for ChatGPT, Claude, Cursor, and the OAuth server that signs them in (server/src/mcp).
   const mcp = mcpSurface({
     accounts: deps.accounts,
@@ -192,12 +201,7 @@ export function createApp(deps: AppDeps): express.Express {
   );
   app.use(authRoutes(deps.accounts, sessions.sessionTtlMs));
   app.use(publicSessionRoutes(deps.accounts, sessions));
-  app.use(
-    '/api',
-    sessionCookieAuth(s.publicUrl),
-    authenticate(deps.accounts, failures),
-    apiRateLimit(s.rateLimitPerMinute),
-  );
+  app.use('/api', ...apiGuard);
   app.use(
     accountRoutes(deps.accounts, {
       googleCalendar: deps.googleCalendar,
