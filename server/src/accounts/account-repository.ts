@@ -13,8 +13,12 @@ export interface User {
 export interface Caller {
   user: User;
   settings: UserSettings;
-  /** Moves with every write to the user's tasks (see the schema's trigger). */
-  taskRevision: number;
+  /**
+   * Reads the revision of the user's tasks now. It moves with every write to them, from any
+   * instance or the CLI (the schema's trigger), and keys the answer caches; read only by
+   * what needs it, so a request that does not (a task by id, a write) costs no read.
+   */
+  taskRevision: () => Promise<number>;
   tokenId: string;
 }
 
@@ -35,8 +39,16 @@ interface CallerRow {
   id: string;
   email: string;
   created_at: string;
-  task_revision: number;
   settings: string | null;
+}
+
+/** The revision of the user's tasks now (0 for a user who is gone): Caller.taskRevision. */
+export async function taskRevisionOf(db: SqlClient, userId: string): Promise<number> {
+  const rows = await db.all<{ task_revision: number }>(
+    'SELECT task_revision FROM users WHERE id = $1',
+    [userId],
+  );
+  return rows[0] ? Number(rows[0].task_revision) : 0;
 }
 
 /** Live tokens of each kind one user may hold, unless configured otherwise. */
@@ -66,7 +78,7 @@ interface CachedCaller {
   /** performance.now() when read: the cache ages in real time whatever clock tests inject. */
   readAt: number;
   expiresAt: number | null;
-  caller: Omit<Caller, 'taskRevision' | 'settings'>;
+  caller: Caller;
 }
 
 // last_used_at is written at most this often, so reads stay reads.
@@ -152,32 +164,26 @@ export class AccountRepository {
   }
 
   /**
-   * The token's user, settings and task revision. The token's row is read at most once a
-   * second (CALLER_CACHE_MS); the revision, which keys the answer caches, and the settings
-   * (the zone) are read on every call by the user's primary key, so a user always reads
-   * their own writes, made on any instance.
+   * The token's user and settings. The token's row (with the settings) is read at most once
+   * a second (CALLER_CACHE_MS): a token revoked or a zone changed on another instance applies
+   * within that, on this one at once (forgetCallers). The task revision, which keys the
+   * answer caches, is read afresh by whatever needs it (Caller.taskRevision), so a user
+   * always reads their own writes, made on any instance.
    */
   async findCaller(token: string): Promise<Caller | null> {
     const hash = hashToken(token);
     const hit = this.callers.get(hash);
     if (hit && performance.now() - hit.readAt < this.callerCacheMs) {
       if (hit.expiresAt !== null && hit.expiresAt <= this.clock()) return null;
-      const rows = await this.db.all<{ task_revision: number; settings: string | null }>(
-        `SELECT u.task_revision, s.settings FROM users u
-         LEFT JOIN user_settings s ON s.user_id = u.id WHERE u.id = $1`,
-        [hit.caller.user.id],
-      );
-      const r = rows[0];
-      if (r) {
-        return {
-          ...hit.caller,
-          settings: readSettings(r.settings),
-          taskRevision: Number(r.task_revision),
-        };
-      }
+      return hit.caller;
     }
     this.callers.delete(hash);
     return this.readCaller(hash);
+  }
+
+  /** The revision of the user's tasks now (0 for a user who is gone). */
+  taskRevision(userId: string): Promise<number> {
+    return taskRevisionOf(this.db, userId);
   }
 
   /** Forgets cached callers of this user (their settings or tokens changed here). */
@@ -194,12 +200,12 @@ export class AccountRepository {
     this.callers.set(hash, entry);
   }
 
-  /** One indexed read: the token's user, settings and task revision. */
+  /** One indexed read: the token's user and settings. */
   private async readCaller(hash: string): Promise<Caller | null> {
     const readAt = performance.now();
     const rows = await this.db.all<CallerRow>(
       `SELECT t.id AS token_id, t.expires_at, t.last_used_at, u.id, u.email, u.created_at,
-              u.task_revision, s.settings
+              s.settings
        FROM api_tokens t JOIN users u ON u.id = t.user_id
        LEFT JOIN user_settings s ON s.user_id = u.id
        WHERE t.token_hash = $1`,
@@ -216,12 +222,15 @@ export class AccountRepository {
         r.token_id,
       ]);
     }
-    const caller = {
-      user: { id: r.id, email: r.email, created_at: r.created_at },
+    const userId = r.id;
+    const caller: Caller = {
+      user: { id: userId, email: r.email, created_at: r.created_at },
+      settings: readSettings(r.settings),
+      taskRevision: () => this.taskRevision(userId),
       tokenId: r.token_id,
     };
     this.remember(hash, { readAt, expiresAt, caller });
-    return { ...caller, settings: readSettings(r.settings), taskRevision: Number(r.task_revision) };
+    return caller;
   }
 
   async updateSettings(userId: string, settings: UserSettings): Promise<void> {
@@ -230,6 +239,7 @@ export class AccountRepository {
        ON CONFLICT (user_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at`,
       [userId, JSON.stringify(settings), this.now()],
     );
+    this.forgetCallers((c) => c.caller.user.id === userId);
   }
 
   /**

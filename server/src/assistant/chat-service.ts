@@ -51,17 +51,12 @@ export class ChatService {
   }
 
   private context(caller: Caller, emit?: (e: AssistantEvent) => void): AssistantContext {
-    const { executor, conversations } = this.deps;
-    let current = caller;
+    const { executor } = this.deps;
     return {
       run: async (name, input) => {
-        // Each call sees the tasks as they are now: a write earlier in the turn moved the
-        // revision the caches are keyed by.
-        const revision = await conversations.taskRevision(caller.user.id);
-        if (revision !== null && revision !== current.taskRevision) {
-          current = { ...current, taskRevision: revision };
-        }
-        const execution = await executor.run(current, name, input, {
+        // Each call sees the tasks as they are now: the caches read the caller's revision at
+        // each call, and a write earlier in the turn moved it.
+        const execution = await executor.run(caller, name, input, {
           ...(this.deps.onError ? { onError: this.deps.onError } : {}),
         });
         return execution.result;

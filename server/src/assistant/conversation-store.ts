@@ -61,13 +61,4 @@ export class ConversationStore {
       ])) > 0
     );
   }
-
-  /** The user's task revision now: a caller read before a write would key stale caches. */
-  async taskRevision(userId: string): Promise<number | null> {
-    const rows = await this.db.all<{ task_revision: number }>(
-      'SELECT task_revision FROM users WHERE id = $1',
-      [userId],
-    );
-    return rows[0] ? Number(rows[0].task_revision) : null;
-  }
 }

@@ -105,7 +105,7 @@ async function deliver(deps: PlanEmailTickDeps, d: Due): Promise<DeliveryOutcome
     store: deps.stores.forUser({
       user: d.user,
       settings: d.settings,
-      taskRevision: 0,
+      taskRevision: () => Promise.resolve(0),
       tokenId: '',
     }),
     now: deps.clock(),

@@ -13,11 +13,12 @@ const HEARTBEAT_MS = 25_000;
 
 export function eventsRoutes(events: RevisionEvents | null): Router {
   const router = Router();
-  mountRoute(router, EVENTS_ROUTE, (_input, req, res) => {
+  mountRoute(router, EVENTS_ROUTE, async (_input, req, res) => {
     const caller = callerOf(res);
     if (!events) {
       return sendError(res, { code: 'unavailable', message: 'This server has no live updates' });
     }
+    const revision = await caller.taskRevision();
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-store',
@@ -27,8 +28,8 @@ export function eventsRoutes(events: RevisionEvents | null): Router {
     const send = (revision: number) =>
       res.write(`event: revision\ndata: ${JSON.stringify({ task_revision: revision })}\n\n`);
     res.write('retry: 1000\n\n');
-    send(caller.taskRevision);
-    const unsubscribe = events.subscribe(caller.user.id, caller.taskRevision, send);
+    send(revision);
+    const unsubscribe = events.subscribe(caller.user.id, revision, send);
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     req.on('close', () => {

@@ -210,6 +210,36 @@ describe('the token cache', () => {
     }
   });
 
+  it('a zone changed on another instance applies within 1 s; on this one at once', async () => {
+    const db = await openSqlite();
+    const a = await startTestServer({ db, keepDb: true });
+    const b = await startTestServer({ db });
+    try {
+      const { token } = await a.register({ time_zone: 'America/New_York' });
+      const zoneOn = async (server: TestServer) =>
+        (await api(`${server.url}/api/plan`, { token })).body.time_zone as string;
+      expect(await zoneOn(a)).toBe('America/New_York');
+      const changed = await api(`${b.url}/api/me`, {
+        method: 'PATCH',
+        token,
+        body: { time_zone: 'Asia/Tokyo' },
+      });
+      expect(changed.status).toBe(200);
+      expect(await zoneOn(b)).toBe('Asia/Tokyo');
+      const at = performance.now();
+      let zone = await zoneOn(a);
+      while (zone !== 'Asia/Tokyo' && performance.now() - at < 3_000) {
+        await new Promise((r) => setTimeout(r, 50));
+        zone = await zoneOn(a);
+      }
+      expect(zone).toBe('Asia/Tokyo');
+      expect(performance.now() - at).toBeLessThanOrEqual(1_100);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('never answers from before the caller’s own write, even on another instance', async () => {
     const db = await openSqlite();
     const a = await startTestServer({ db, keepDb: true });

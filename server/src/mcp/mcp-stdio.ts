@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { intlTimeZone } from '@mindflow/shared';
-import { AccountRepository, type Caller } from '../accounts/account-repository.ts';
+import { AccountRepository, taskRevisionOf, type Caller } from '../accounts/account-repository.ts';
 import { readSettings } from '../accounts/user-settings.ts';
 import { UserCalendars } from '../calendar/user-calendars.ts';
 import type { Config } from '../config/env.ts';
@@ -56,11 +56,11 @@ export async function serveMcpOverStdio(config: Config, options: StdioOptions): 
     newId: randomUUID,
     timeZone,
   });
-  // Read afresh per call: settings changed in the web app apply at once, and the task
-  // revision that keys the caches moves with every write, from here or elsewhere.
+  // Read afresh per call: settings changed in the web app apply at once; the task revision
+  // that keys the caches is read by the caches themselves, at each call.
   const caller = async (): Promise<Caller> => {
-    const rows = await backends.db.all<{ task_revision: number; settings: string | null }>(
-      `SELECT u.task_revision, s.settings FROM users u
+    const rows = await backends.db.all<{ settings: string | null }>(
+      `SELECT s.settings FROM users u
        LEFT JOIN user_settings s ON s.user_id = u.id WHERE u.id = $1`,
       [user.id],
     );
@@ -69,7 +69,7 @@ export async function serveMcpOverStdio(config: Config, options: StdioOptions): 
     return {
       user,
       settings: readSettings(row.settings),
-      taskRevision: Number(row.task_revision),
+      taskRevision: () => taskRevisionOf(backends.db, user.id),
       tokenId: 'stdio',
     };
   };

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Caller } from '../accounts/account-repository.ts';
+import { taskRevisionOf, type Caller } from '../accounts/account-repository.ts';
 import { hashToken } from '../accounts/api-tokens.ts';
 import { readSettings } from '../accounts/user-settings.ts';
 import type { SqlClient } from '../db/sql-client.ts';
@@ -81,7 +81,6 @@ interface AccessRow {
   id: string;
   email: string;
   created_at: string;
-  task_revision: number;
   settings: string | null;
 }
 
@@ -274,7 +273,7 @@ export class OAuthStore {
   async verifyAccess(token: string): Promise<AccessGrant | null> {
     const rows = await this.db.all<AccessRow>(
       `SELECT t.expires_at, t.grant_id, g.client_id, g.scopes, g.resource, g.last_used_at,
-              u.id, u.email, u.created_at, u.task_revision, s.settings
+              u.id, u.email, u.created_at, s.settings
        FROM oauth_tokens t JOIN oauth_grants g ON g.id = t.grant_id
        JOIN users u ON u.id = g.user_id
        LEFT JOIN user_settings s ON s.user_id = u.id
@@ -296,7 +295,7 @@ export class OAuthStore {
       caller: {
         user: { id: r.id, email: r.email, created_at: r.created_at },
         settings: readSettings(r.settings),
-        taskRevision: Number(r.task_revision),
+        taskRevision: () => taskRevisionOf(this.db, r.id),
         tokenId: `grant:${r.grant_id}`,
       },
       clientId: r.client_id,

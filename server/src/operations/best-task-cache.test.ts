@@ -168,8 +168,10 @@ for (const engine of ENGINES)
                     body: s.kind === 'snooze' ? { duration: `${s.minutes}m` } : {},
                   });
                 }
+                // On the caching instance: a zone changed elsewhere applies there within a
+                // second, like a revoked token (limits.test.ts), and then keys the cache.
                 if (s.kind === 'zone') {
-                  await api(`${b.url}/api/me`, {
+                  await api(`${a.url}/api/me`, {
                     method: 'PATCH',
                     token,
                     body: { time_zone: s.zone },

@@ -123,7 +123,8 @@ export function cachedBestTask(cache: BestTaskCache, timeZone: TimeZonePort): Ex
     const input = call.input as Record<string, unknown> | null | undefined;
     // Anything but no input is for the service to refuse.
     if (input && Object.keys(input).length > 0) return next(call);
-    const { user, settings, taskRevision } = call.caller;
+    const { user, settings } = call.caller;
+    const taskRevision = await call.caller.taskRevision();
     const hit = cache.get(user.id, taskRevision, settings.time_zone, call.now);
     if (hit) return executed(hit);
     const calendar = new ZonedCalendar(timeZone, settings.time_zone);

@@ -72,7 +72,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 export function cachedLists(cache: ListCache): ExecutorLayer {
   return forOperation('listTasks', async (call, next) => {
     if (!isPlainObject(call.input)) return next(call);
-    const { user, taskRevision } = call.caller;
+    const { user } = call.caller;
+    const taskRevision = await call.caller.taskRevision();
     const key = ListCache.key(call.input);
     const json = cache.get(user.id, taskRevision, key);
     if (json !== undefined) {

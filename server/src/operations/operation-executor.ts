@@ -84,9 +84,9 @@ export class OperationExecutor {
   }
 
   /**
-   * Runs `name` as `caller`; an unknown name answers not_found, like the service. Resolve
-   * the caller afresh for each call (AccountRepository.findCaller): its taskRevision keys
-   * the caches, so a Caller kept across writes would be answered from a stale cache.
+   * Runs `name` as `caller`; an unknown name answers not_found, like the service. The
+   * caches ask caller.taskRevision() at each call, so a Caller kept across writes (an
+   * assistant's turn) still reads its own writes.
    */
   run<K extends OperationName>(
     caller: Caller,
