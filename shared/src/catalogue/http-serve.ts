@@ -53,6 +53,13 @@ function retryKey(
   return issue ? validationFailed([issue]) : { ok: true, data: key as string };
 }
 
+const fieldsByPath = new Map<string, string[]>();
+function pathFieldsOf(path: string): string[] {
+  let fields = fieldsByPath.get(path);
+  if (!fields) fieldsByPath.set(path, (fields = pathFields(path)));
+  return fields;
+}
+
 /** The input of `name` from a request's path, query or body and its headers. */
 export function operationRequestOf(
   name: OperationName,
@@ -66,7 +73,7 @@ export function operationRequestOf(
     ]);
   }
   const input: Record<string, unknown> = { ...source };
-  for (const field of pathFields(op.http.path)) input[field] = parts.params[field];
+  for (const field of pathFieldsOf(op.http.path)) input[field] = parts.params[field];
   let precondition = false;
   const ifMatch = parts.header('if-match');
   const field = op.http.ifMatch;

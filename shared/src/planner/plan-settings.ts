@@ -57,3 +57,22 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = PlanSettingsSchema.parse({});
 export function resolvePlanSettings(input: PlanSettingsInput = {}): PlanSettings {
   return PlanSettingsSchema.parse(input);
 }
+
+let defaults: PlanSettings | undefined;
+
+/**
+ * The settings when none are given, worked out once (a TaskService is made per request, and
+ * parsing the defaults each time was a noticeable part of a cheap one). Frozen, since every
+ * caller shares it.
+ */
+export function defaultPlanSettings(): PlanSettings {
+  return (defaults ??= deepFreeze(resolvePlanSettings()));
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -23,6 +23,7 @@ import { completeTask, deleteTask, snoozeTask, updateTask } from './handlers/cha
 import { getBestTask, getTask, listTasks, rankTasks } from './handlers/read-handlers.ts';
 import { getDailyPlan } from './handlers/plan-handlers.ts';
 import {
+  defaultPlanSettings,
   resolvePlanSettings,
   type PlanSettings,
   type PlanSettingsInput,
@@ -80,7 +81,8 @@ export class TaskService {
     this.deps = deps;
     this.calendar = new ZonedCalendar(deps.timeZone, deps.zone);
     this.ports = { store: deps.store, calendar: deps.planning?.calendar ?? null };
-    this.planSettings = resolvePlanSettings(deps.planning?.settings);
+    const settings = deps.planning?.settings;
+    this.planSettings = settings ? resolvePlanSettings(settings) : defaultPlanSettings();
   }
 
   /** For asynchronous stores (and synchronous ones). */
