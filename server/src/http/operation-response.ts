@@ -38,7 +38,17 @@ export function sendExecution(
     }
   }
   if (success.status === 204) res.status(204).end();
-  else if (execution.json !== undefined)
-    res.status(success.status).type('json').send(execution.json);
-  else res.status(success.status).json(output());
+  else sendJson(req, res, success.status, execution.json ?? JSON.stringify(output()));
+}
+
+/**
+ * A JSON body with the headers Express's res.json gives it (type with charset, length; no
+ * body to HEAD), written directly: res.json re-parses the Content-Type it has just set and
+ * looks the length up again, per answer, on the path every task request takes.
+ */
+function sendJson(req: Request, res: Response, status: number, json: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(json));
+  res.end(req.method === 'HEAD' ? undefined : json);
 }
