@@ -7,7 +7,7 @@ import {
   type TimeZonePort,
   visitActive,
 } from '@mindflow/shared';
-import { executed, forOperation, type ExecutorLayer } from './operation-executor.ts';
+import { forOperation, type ExecutorLayer } from './operation-executor.ts';
 
 // "What should I do next?" is the hot read. Its answer changes only when a task changes (the
 // user's task_revision moves, whichever server wrote) or at an instant rankingValidUntil
@@ -21,6 +21,8 @@ interface Entry {
   from: number;
   until: number;
   result: Result<unknown>;
+  /** The answer as JSON, made at its first replay and sent as it is after. */
+  json?: string;
 }
 
 export class BestTaskCache {
@@ -34,14 +36,14 @@ export class BestTaskCache {
     this.maxUsers = maxUsers;
   }
 
-  get(userId: string, revision: number, zone: string, now: number): Result<unknown> | undefined {
+  get(userId: string, revision: number, zone: string, now: number): Entry | undefined {
     const e = this.entries.get(userId);
     if (!e || e.revision !== revision || e.zone !== zone || now < e.from || now >= e.until) {
       this.misses++;
       return undefined;
     }
     this.hits++;
-    return e.result;
+    return e;
   }
 
   set(userId: string, entry: Entry): void {
@@ -126,7 +128,10 @@ export function cachedBestTask(cache: BestTaskCache, timeZone: TimeZonePort): Ex
     const { user, settings } = call.caller;
     const taskRevision = await call.caller.taskRevision();
     const hit = cache.get(user.id, taskRevision, settings.time_zone, call.now);
-    if (hit) return executed(hit);
+    if (hit?.result.ok) {
+      hit.json ??= JSON.stringify(hit.result.data);
+      return { result: hit.result, replayed: false, json: hit.json };
+    }
     const calendar = new ZonedCalendar(timeZone, settings.time_zone);
     const recording = recordingActive(call.store, calendar, call.now);
     const execution = await next({ ...call, store: recording.store });
