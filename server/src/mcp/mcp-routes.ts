@@ -84,8 +84,28 @@ function singleRequestOf(req: Request): JSONRPCRequest | null {
   if (version !== undefined && !SUPPORTED_PROTOCOL_VERSIONS.includes(version as string)) {
     return null;
   }
+  if (isPlainRequest(body)) return body;
   const parsed = JSONRPCRequestSchema.safeParse(body);
   return parsed.success ? parsed.data : null;
+}
+
+const REQUEST_KEYS = new Set(['jsonrpc', 'id', 'method', 'params']);
+
+/**
+ * A request JSONRPCRequestSchema accepts as it is, seen without zod: the four keys of a
+ * request and no other, an integer or string id, params an object without _meta. (Any
+ * other shape is left to the schema; this only saves parsing the common one.)
+ */
+function isPlainRequest(body: object): body is JSONRPCRequest {
+  const { jsonrpc, id, method, params } = body as Record<string, unknown>;
+  if (jsonrpc !== '2.0' || typeof method !== 'string') return false;
+  if (typeof id !== 'string' && !Number.isSafeInteger(id)) return false;
+  if (params !== undefined) {
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) return false;
+    if ('_meta' in params) return false;
+  }
+  for (const key in body) if (!REQUEST_KEYS.has(key)) return false;
+  return true;
 }
 
 /**
@@ -124,6 +144,19 @@ function methodNotAllowed(_req: Request, res: Response): void {
 export function mcpRoutes(deps: McpRouteDeps): Router {
   const router = Router();
   const guard = hostGuard(deps.origin);
+  // The /mcp URL a request is for: PUBLIC_URL's, or on a loopback server the address asked
+  // (the Host, already checked). Two URLs parsed per call otherwise; a few addresses at most.
+  const resources = new Map<string, URL>();
+  const resourceOf = (req: Request): URL => {
+    const key = deps.origin.publicUrl ? '' : `${req.protocol}://${req.get('host')}`;
+    let resource = resources.get(key);
+    if (!resource) {
+      resource = resourceUrlOf(baseUrlOf(req, deps.origin));
+      if (resources.size >= 16) resources.clear();
+      resources.set(key, resource);
+    }
+    return resource;
+  };
   const bearers = new Map<string, RequestHandler>();
   const sdkBearer = (resource: URL): RequestHandler => {
     let handler = bearers.get(resource.href);
@@ -141,7 +174,7 @@ export function mcpRoutes(deps: McpRouteDeps): Router {
   // counts against its IP: past the limit it gets 429, else the SDK's 401 with
   // WWW-Authenticate naming the protected-resource metadata.
   const bearer: RequestHandler = async (req, res, next) => {
-    const resource = resourceUrlOf(baseUrlOf(req, deps.origin));
+    const resource = resourceOf(req);
     const token = /^Bearer (\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
     if (token !== undefined) {
       try {

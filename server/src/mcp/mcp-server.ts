@@ -97,6 +97,21 @@ export function errorResult(error: AppError): CallToolResult {
   return { isError: true, content: [{ type: 'text', text: JSON.stringify({ error }) }] };
 }
 
+// An answer replayed from a cache (the best task) is the same object on every hit: its text
+// is serialised once, not on every call (the response serialises it again as
+// structuredContent, which the protocol asks for besides the text).
+const texts = new WeakMap<object, string>();
+
+function jsonOf(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+  let text = texts.get(data);
+  if (text === undefined) {
+    text = JSON.stringify(data);
+    texts.set(data, text);
+  }
+  return text;
+}
+
 /** The tool result of one catalogue operation run as the context's caller. */
 export async function callOperationTool(
   deps: McpServerDeps,
@@ -134,7 +149,7 @@ export async function callOperationTool(
   });
   const { result } = execution;
   if (!result.ok) return errorResult(result.error);
-  const text = execution.json ?? JSON.stringify(result.data);
+  const text = execution.json ?? jsonOf(result.data);
   return {
     content: [{ type: 'text', text }],
     structuredContent: (execution.json !== undefined ? JSON.parse(text) : result.data) as Record<

@@ -47,17 +47,7 @@ export function mcpSurface(deps: McpSurfaceDeps): McpSurface {
     ? new MindFlowOAuthProvider({ store: deps.oauth, accounts: deps.accounts, clock })
     : null;
   const publicRouter = Router();
-  if (provider) {
-    publicRouter.use(
-      oauthRoutes({
-        provider,
-        accounts: deps.accounts,
-        origin,
-        ratePer15Min: deps.authRateLimitPer15Min,
-        ...(deps.sessionUser ? { sessionUser: deps.sessionUser } : {}),
-      }),
-    );
-  }
+  // /mcp first: every tool call passes here, and need not be tried against the OAuth routes.
   publicRouter.use(
     mcpRoutes({
       executor: deps.executor,
@@ -72,6 +62,17 @@ export function mcpSurface(deps: McpSurfaceDeps): McpSurface {
       ...(deps.failures ? { failures: deps.failures } : {}),
     }),
   );
+  if (provider) {
+    publicRouter.use(
+      oauthRoutes({
+        provider,
+        accounts: deps.accounts,
+        origin,
+        ratePer15Min: deps.authRateLimitPer15Min,
+        ...(deps.sessionUser ? { sessionUser: deps.sessionUser } : {}),
+      }),
+    );
+  }
   const store = deps.oauth;
   return {
     publicRouter,
