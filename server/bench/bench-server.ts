@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 // (a bounded young generation and heap, two malloc arenas: RSS stays under 200 MB).
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=128'];
+// Extra Node flags for the server, space-separated, to profile a benchmark's server, e.g.
+// MINDFLOW_BENCH_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' (a benchmark's own knob).
+const EXTRA_FLAGS = (process.env.MINDFLOW_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 
 export interface RunningServer {
   url: string;
@@ -32,7 +35,7 @@ export async function freePort(): Promise<number> {
  */
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...NODE_FLAGS, main], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...EXTRA_FLAGS, main], {
     env: {
       ...process.env,
       MALLOC_ARENA_MAX: '2',

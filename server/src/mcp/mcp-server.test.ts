@@ -118,6 +118,47 @@ describe('MCP server over Streamable HTTP', () => {
     });
   });
 
+  it('answers concurrent calls of different users, with the same JSON-RPC id, each as its caller', async () => {
+    // The servers that answer tool calls are reused from one request to the next: each
+    // call must still run as the token it came with, however calls interleave.
+    const users = await Promise.all([s.register(), s.register()]);
+    await Promise.all(
+      users.map((u, i) =>
+        fetch(`${s.url}/api/tasks`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${u.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ title: `Only user ${i}'s` }),
+        }),
+      ),
+    );
+    const titles = await Promise.all(
+      Array.from({ length: 30 }, async (_, n) => {
+        const res = await fetch(`${s.url}/mcp`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${users[n % 2]!.token}`,
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+            'mcp-protocol-version': '2025-11-25',
+          },
+          body: JSON.stringify({
+            jsonrpc: '2.0',
+            id: 1,
+            method: 'tools/call',
+            params: { name: 'listTasks', arguments: {} },
+          }),
+        });
+        const body = (await res.json()) as {
+          id: number;
+          result: { structuredContent: { tasks: { title: string }[] } };
+        };
+        expect(body.id).toBe(1);
+        return body.result.structuredContent.tasks.map((t) => t.title);
+      }),
+    );
+    titles.forEach((seen, n) => expect(seen).toEqual([`Only user ${n % 2}'s`]));
+  });
+
   it('replays a retried write with the same idempotency key instead of writing twice', async () => {
     const key = `mcp-retry-${Date.now()}`;
     const first = await call('createTask', { title: 'Only once' }, { idempotency_key: key });

@@ -10,8 +10,11 @@ import {
   McpError,
   ErrorCode as McpErrorCode,
   type CallToolResult,
+  type ServerNotification,
+  type ServerRequest,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
   idempotencyKeyIssue,
   isOperationName,
@@ -23,10 +26,12 @@ import {
 import type { Caller } from '../accounts/account-repository.ts';
 import type { OperationExecutor, ErrorSink } from '../operations/operation-executor.ts';
 
-// One MCP server per request (the transport is stateless): its tools are the catalogue's
-// operations, generated, none listed by hand, and every call runs through the same
-// executor as REST, as the authenticated caller. A failed operation is a tool result with
-// isError and the core's typed error; protocol errors are left for protocol faults.
+// The MCP server: its tools are the catalogue's operations, generated, none listed by hand,
+// and every call runs through the same executor as REST, as the caller the request names. A
+// failed operation is a tool result with isError and the core's typed error; protocol errors
+// are left for protocol faults. The server keeps nothing of any caller: each request says who
+// calls (over HTTP, the verified token the transport passes with that one message), so one
+// server can answer requests of different users one after another (mcp-exchanges.ts).
 
 export const MCP_SERVER_NAME = 'mindflow';
 export const PLAN_RESOURCE_URI = 'mindflow://plan/today';
@@ -34,6 +39,7 @@ export const PLAN_RESOURCE_URI = 'mindflow://plan/today';
 export const READ_SCOPE = 'tasks:read';
 export const WRITE_SCOPE = 'tasks:write';
 
+/** Who makes one request, and what they may do. */
 export interface McpContext {
   /**
    * Who calls, resolved afresh for each call (its taskRevision keys the caches): over HTTP
@@ -41,11 +47,19 @@ export interface McpContext {
    */
   caller: () => Promise<Caller>;
   scopes: readonly string[];
-  executor: OperationExecutor;
   /** From the request's Idempotency-Key header, if any. */
   idempotencyKey?: string | undefined;
-  onError?: ErrorSink;
+}
+
+/** What a request handler learns of its request from the transport. */
+export type McpRequestExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+export interface McpServerDeps {
+  executor: OperationExecutor;
   version: string;
+  onError?: ErrorSink;
+  /** The context of one request, from what its transport passed with it. */
+  contextOf: (extra: McpRequestExtra) => McpContext;
 }
 
 /** MCP wants an object schema at the root; a union of objects is one, said explicitly. */
@@ -83,8 +97,24 @@ export function errorResult(error: AppError): CallToolResult {
   return { isError: true, content: [{ type: 'text', text: JSON.stringify({ error }) }] };
 }
 
+// An answer replayed from a cache (the best task) is the same object on every hit: its text
+// is serialised once, not on every call (the response serialises it again as
+// structuredContent, which the protocol asks for besides the text).
+const texts = new WeakMap<object, string>();
+
+function jsonOf(data: unknown): string {
+  if (typeof data !== 'object' || data === null) return JSON.stringify(data);
+  let text = texts.get(data);
+  if (text === undefined) {
+    text = JSON.stringify(data);
+    texts.set(data, text);
+  }
+  return text;
+}
+
 /** The tool result of one catalogue operation run as the context's caller. */
 export async function callOperationTool(
+  deps: McpServerDeps,
   ctx: McpContext,
   name: string,
   args: unknown,
@@ -113,13 +143,13 @@ export async function callOperationTool(
       });
     }
   }
-  const execution = await ctx.executor.run(await ctx.caller(), name, args ?? {}, {
+  const execution = await deps.executor.run(await ctx.caller(), name, args ?? {}, {
     ...(op.mutates && typeof idempotencyKey === 'string' ? { idempotencyKey } : {}),
-    ...(ctx.onError ? { onError: ctx.onError } : {}),
+    ...(deps.onError ? { onError: deps.onError } : {}),
   });
   const { result } = execution;
   if (!result.ok) return errorResult(result.error);
-  const text = execution.json ?? JSON.stringify(result.data);
+  const text = execution.json ?? jsonOf(result.data);
   return {
     content: [{ type: 'text', text }],
     structuredContent: (execution.json !== undefined ? JSON.parse(text) : result.data) as Record<
@@ -133,11 +163,11 @@ export async function callOperationTool(
 // CPU of a tool call): one validator serves every request of the process.
 let validator: AjvJsonSchemaValidator | null = null;
 
-/** An MCP server bound to one authenticated caller. */
-export function createMcpServer(ctx: McpContext): Server {
+/** An MCP server; each request's caller comes from deps.contextOf. */
+export function createMcpServer(deps: McpServerDeps): Server {
   validator ??= new AjvJsonSchemaValidator();
   const server = new Server(
-    { name: MCP_SERVER_NAME, title: 'MindFlow', version: ctx.version },
+    { name: MCP_SERVER_NAME, title: 'MindFlow', version: deps.version },
     {
       capabilities: { tools: {}, prompts: {}, resources: {} },
       instructions: INSTRUCTIONS,
@@ -146,8 +176,14 @@ export function createMcpServer(ctx: McpContext): Server {
   );
 
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: mcpTools() }));
-  server.setRequestHandler(CallToolRequestSchema, (request) =>
-    callOperationTool(ctx, request.params.name, request.params.arguments, request.params._meta),
+  server.setRequestHandler(CallToolRequestSchema, (request, extra) =>
+    callOperationTool(
+      deps,
+      deps.contextOf(extra),
+      request.params.name,
+      request.params.arguments,
+      request.params._meta,
+    ),
   );
 
   server.setRequestHandler(ListPromptsRequestSchema, () => ({
@@ -200,11 +236,17 @@ export function createMcpServer(ctx: McpContext): Server {
       },
     ],
   }));
-  server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+  server.setRequestHandler(ReadResourceRequestSchema, async (request, extra) => {
     if (request.params.uri !== PLAN_RESOURCE_URI) {
       throw new McpError(McpErrorCode.InvalidParams, `Unknown resource: ${request.params.uri}`);
     }
-    const result = await callOperationTool(ctx, 'getDailyPlan', {}, undefined);
+    const result = await callOperationTool(
+      deps,
+      deps.contextOf(extra),
+      'getDailyPlan',
+      {},
+      undefined,
+    );
     const text = result.content[0]?.type === 'text' ? result.content[0].text : '';
     if (result.isError) throw new McpError(McpErrorCode.InternalError, text);
     return { contents: [{ uri: PLAN_RESOURCE_URI, mimeType: 'application/json', text }] };

@@ -73,9 +73,9 @@ export async function serveMcpOverStdio(config: Config, options: StdioOptions): 
       tokenId: 'stdio',
     };
   };
+  const context = { caller, scopes: [READ_SCOPE, WRITE_SCOPE] };
   const server = createMcpServer({
-    caller,
-    scopes: [READ_SCOPE, WRITE_SCOPE],
+    contextOf: () => context,
     executor,
     version: options.version,
     onError: (error, operation) =>

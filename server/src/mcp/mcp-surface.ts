@@ -46,7 +46,20 @@ export function mcpSurface(deps: McpSurfaceDeps): McpSurface {
   const provider = deps.oauth
     ? new MindFlowOAuthProvider({ store: deps.oauth, accounts: deps.accounts, clock })
     : null;
-  const publicRouter = Router();
+  // /mcp's own router, the OAuth routes after its routes: every tool call passes here, and
+  // need not go through another router, nor be tried against the OAuth routes.
+  const publicRouter = mcpRoutes({
+    executor: deps.executor,
+    origin,
+    verify: (token, resource) =>
+      provider
+        ? provider.verifyAccessToken(token, resource)
+        : verifyPersonalToken(deps.accounts, token, clock),
+    version: deps.version,
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.mcpLimit ? { limit: deps.mcpLimit } : {}),
+    ...(deps.failures ? { failures: deps.failures } : {}),
+  });
   if (provider) {
     publicRouter.use(
       oauthRoutes({
@@ -58,20 +71,6 @@ export function mcpSurface(deps: McpSurfaceDeps): McpSurface {
       }),
     );
   }
-  publicRouter.use(
-    mcpRoutes({
-      executor: deps.executor,
-      origin,
-      verify: (token, resource) =>
-        provider
-          ? provider.verifyAccessToken(token, resource)
-          : verifyPersonalToken(deps.accounts, token, clock),
-      version: deps.version,
-      ...(deps.logger ? { logger: deps.logger } : {}),
-      ...(deps.mcpLimit ? { limit: deps.mcpLimit } : {}),
-      ...(deps.failures ? { failures: deps.failures } : {}),
-    }),
-  );
   const store = deps.oauth;
   return {
     publicRouter,
