@@ -42,8 +42,8 @@ export const WRITE_SCOPE = 'tasks:write';
 /** Who makes one request, and what they may do. */
 export interface McpContext {
   /**
-   * Who calls, resolved afresh for each call (its taskRevision keys the caches): over HTTP
-   * the request's token owner, over stdio the local user.
+   * Who calls, resolved for each call (over stdio, settings changed in the web app apply at
+   * once): over HTTP the request's token owner, over stdio the local user.
    */
   caller: () => Promise<Caller>;
   scopes: readonly string[];
