@@ -7,7 +7,12 @@ import {
   type TimeZonePort,
   visitActive,
 } from '@mindflow/shared';
-import { forOperation, type ExecutorLayer } from './operation-executor.ts';
+import {
+  forOperation,
+  type Execution,
+  type ExecutorLayer,
+  type OperationCall,
+} from './operation-executor.ts';
 
 // "What should I do next?" is the hot read. Its answer changes only when a task changes (the
 // user's task_revision moves, whichever server wrote) or at an instant rankingValidUntil
@@ -37,12 +42,18 @@ export class BestTaskCache {
   }
 
   get(userId: string, revision: number, zone: string, now: number): Entry | undefined {
+    const e = this.peek(userId, revision, zone, now);
+    if (e) this.hits++;
+    else this.misses++;
+    return e;
+  }
+
+  /** The entry if it holds, without counting a miss (a look ahead of the queue). */
+  peek(userId: string, revision: number, zone: string, now: number): Entry | undefined {
     const e = this.entries.get(userId);
     if (!e || e.revision !== revision || e.zone !== zone || now < e.from || now >= e.until) {
-      this.misses++;
       return undefined;
     }
-    this.hits++;
     return e;
   }
 
@@ -116,22 +127,47 @@ export function recordingActive(
   return { store: wrapped, validUntil: () => until };
 }
 
+/** A hit's execution: the answer, and its JSON made once. */
+function replay(hit: Entry): Execution | undefined {
+  if (!hit.result.ok) return undefined;
+  hit.json ??= JSON.stringify(hit.result.data);
+  return { result: hit.result, replayed: false, json: hit.json };
+}
+
+/** The call getBestTask caches: no input (anything else is for the service to refuse). */
+function cacheable(call: OperationCall): boolean {
+  const input = call.input as Record<string, unknown> | null | undefined;
+  return !input || Object.keys(input).length === 0;
+}
+
+/**
+ * The cache's hits, answered ahead of the one-ranking-per-user queue: a replay ranks
+ * nothing, so it need not wait behind another request's ranking (with many connections of
+ * one user, every hit used to). A miss goes on to the queue and then to cachedBestTask,
+ * which looks again: the ranking it waited for may have filled the entry.
+ */
+export function bestTaskHits(cache: BestTaskCache): ExecutorLayer {
+  return forOperation('getBestTask', async (call, next) => {
+    if (!cacheable(call)) return next(call);
+    const { user, settings } = call.caller;
+    const hit = cache.peek(user.id, await call.caller.taskRevision(), settings.time_zone, call.now);
+    if (hit) cache.hits++;
+    return (hit && replay(hit)) ?? next(call);
+  });
+}
+
 /**
  * getBestTask through the cache: a hit replays the answer; a miss ranks through the layers
  * below, on a store that remembers the tasks ranked, and keeps the answer until it expires.
  */
 export function cachedBestTask(cache: BestTaskCache, timeZone: TimeZonePort): ExecutorLayer {
   return forOperation('getBestTask', async (call, next) => {
-    const input = call.input as Record<string, unknown> | null | undefined;
-    // Anything but no input is for the service to refuse.
-    if (input && Object.keys(input).length > 0) return next(call);
+    if (!cacheable(call)) return next(call);
     const { user, settings } = call.caller;
     const taskRevision = await call.caller.taskRevision();
     const hit = cache.get(user.id, taskRevision, settings.time_zone, call.now);
-    if (hit?.result.ok) {
-      hit.json ??= JSON.stringify(hit.result.data);
-      return { result: hit.result, replayed: false, json: hit.json };
-    }
+    const replayed = hit && replay(hit);
+    if (replayed) return replayed;
     const calendar = new ZonedCalendar(timeZone, settings.time_zone);
     const recording = recordingActive(call.store, calendar, call.now);
     const execution = await next({ ...call, store: recording.store });

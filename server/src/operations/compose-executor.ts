@@ -1,7 +1,7 @@
 import type { TimeZonePort } from '@mindflow/shared';
 import type { DailyPlans } from '../daily-plan/daily-plans.ts';
 import type { TaskStoreFactory } from '../stores/task-store-factory.ts';
-import { BestTaskCache, cachedBestTask } from './best-task-cache.ts';
+import { BestTaskCache, bestTaskHits, cachedBestTask } from './best-task-cache.ts';
 import { plannedWithCalendars } from './daily-plan-layer.ts';
 import type { IdempotencyStore } from './idempotency-store.ts';
 import { idempotentWrites } from './idempotent-writes.ts';
@@ -40,6 +40,8 @@ export function composeExecutor(deps: ExecutorDeps): OperationExecutor {
     : [];
   const execute = layered(taskServiceExecute(deps), [
     idempotentWrites(deps.idempotency),
+    // A replayed best answer ranks nothing: it does not queue behind a ranking.
+    ...(deps.stores.revisioned && bestCache ? [bestTaskHits(bestCache)] : []),
     oneRankingPerUser(),
     plannedWithCalendars(deps.plans),
     ...caches,
