@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Express } from 'express';
@@ -136,4 +137,21 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (!options.keepDb) await db.close();
     },
   };
+}
+
+/**
+ * For a describe block: a test server started before its tests with one user registered,
+ * closed after them. Read `ctx.server` and `ctx.token` inside the tests.
+ */
+export function serverWithUser(options: TestServerOptions = {}): {
+  readonly server: TestServer;
+  readonly token: string;
+} {
+  const ctx = {} as { server: TestServer; token: string };
+  beforeAll(async () => {
+    ctx.server = await startTestServer(options);
+    ctx.token = (await ctx.server.register()).token;
+  });
+  afterAll(() => ctx.server.close());
+  return ctx;
 }

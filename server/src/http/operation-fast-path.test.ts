@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Request, Response } from 'express';
 import { api } from '../../test-support/http-client.ts';
-import { startTestServer, type TestServer } from '../../test-support/test-server.ts';
+import { serverWithUser } from '../../test-support/test-server.ts';
 import type { OperationExecutor } from '../operations/operation-executor.ts';
 import { operationFastPath } from './operation-routes.ts';
 
@@ -10,60 +10,62 @@ import { operationFastPath } from './operation-routes.ts';
 // not hold still reaches the routers.
 
 describe('the task routes’ lookup', () => {
-  let s: TestServer;
-  let token: string;
-  beforeAll(async () => {
-    s = await startTestServer();
-    token = (await s.register()).token;
-  });
-  afterAll(() => s.close());
+  const ctx = serverWithUser();
 
   it('matches as Express does: any letter case, one trailing slash, decoded ids', async () => {
-    const made = await api(`${s.url}/api/tasks`, { token, body: { title: 'Found' } });
+    const made = await api(`${ctx.server.url}/api/tasks`, {
+      token: ctx.token,
+      body: { title: 'Found' },
+    });
     const id = made.body.id as string;
-    const plain = await api(`${s.url}/api/tasks/${id}`, { token });
+    const plain = await api(`${ctx.server.url}/api/tasks/${id}`, { token: ctx.token });
     expect(plain.status).toBe(200);
     for (const path of [
       `/API/Tasks/${id}`,
       `/api/tasks/${id}/`,
       `/api/tasks/${encodeURIComponent(id)}`,
     ]) {
-      const res = await api(`${s.url}${path}`, { token });
+      const res = await api(`${ctx.server.url}${path}`, { token: ctx.token });
       expect(res.status, path).toBe(200);
       expect(res.body).toEqual(plain.body);
       expect(res.headers.get('etag')).toBe(plain.headers.get('etag'));
     }
     // Two slashes is another path, for Express too.
-    expect((await api(`${s.url}/api/tasks/${id}//`, { token })).status).toBe(404);
-    const spaced = await api(`${s.url}/api/tasks/not%20an%20id`, { token });
+    expect((await api(`${ctx.server.url}/api/tasks/${id}//`, { token: ctx.token })).status).toBe(
+      404,
+    );
+    const spaced = await api(`${ctx.server.url}/api/tasks/not%20an%20id`, { token: ctx.token });
     expect(spaced.status).toBe(400);
     expect(spaced.body.error.details[0].field).toBe('id');
   });
 
   it('reads /api/tasks/best as best, not as a task id', async () => {
-    const best = await api(`${s.url}/api/tasks/best`, { token });
+    const best = await api(`${ctx.server.url}/api/tasks/best`, { token: ctx.token });
     expect(best.status).toBe(200);
     expect(best.body.task.title).toBe('Found');
   });
 
   it('runs the API’s guard: no token is 401, a session cookie without its CSRF check is 403', async () => {
-    const bare = await api(`${s.url}/api/tasks`);
+    const bare = await api(`${ctx.server.url}/api/tasks`);
     expect(bare.status).toBe(401);
     expect(bare.headers.get('www-authenticate')).toBe('Bearer');
-    const limited = await api(`${s.url}/api/tasks`, { token });
+    const limited = await api(`${ctx.server.url}/api/tasks`, { token: ctx.token });
     expect(limited.headers.get('ratelimit-policy')).toMatch(/;w=60$/);
-    const forged = await api(`${s.url}/api/tasks`, {
+    const forged = await api(`${ctx.server.url}/api/tasks`, {
       body: { title: 'forged' },
-      headers: { cookie: `mf_session=${token}`, origin: 'https://evil.example.com' },
+      headers: { cookie: `mf_session=${ctx.token}`, origin: 'https://evil.example.com' },
     });
     expect(forged.status).toBe(403);
   });
 
   it('leaves HEAD to the routers, which answer it as a GET without a body', async () => {
-    const made = await api(`${s.url}/api/tasks`, { token, body: { title: 'Headed' } });
-    const res = await fetch(`${s.url}/api/tasks/${made.body.id}`, {
+    const made = await api(`${ctx.server.url}/api/tasks`, {
+      token: ctx.token,
+      body: { title: 'Headed' },
+    });
+    const res = await fetch(`${ctx.server.url}/api/tasks/${made.body.id}`, {
       method: 'HEAD',
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${ctx.token}` },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('etag')).toBeTruthy();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { intlTimeZone, type TaskStore } from '@mindflow/shared';
+import { intlTimeZone, visitActive, type TaskStore } from '@mindflow/shared';
 import { AccountRepository, type Caller } from '../accounts/account-repository.ts';
 import { DailyPlans } from '../daily-plan/daily-plans.ts';
 import type { SqlClient } from '../db/sql-client.ts';
@@ -37,7 +37,7 @@ describe('a cached best answer while a ranking runs', () => {
           upsertMany: (ts) => store.upsertMany(ts),
           scanActive: async (visit) => {
             if (gate) await gate;
-            return store.scanActive(visit);
+            return visitActive(store, visit);
           },
         };
       },
