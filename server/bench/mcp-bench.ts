@@ -1,10 +1,10 @@
-import autocannon, { type Result } from 'autocannon';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SqliteClient } from '../src/db/sql-client.sqlite.ts';
 import { printRuns, writeResult, type RunRow } from './bench-report.ts';
+import { alternate, slice } from './load-slices.ts';
 import { startServer } from './bench-server.ts';
 import { benchTasks, register, seed } from './bench-seed.ts';
 
@@ -66,34 +66,28 @@ async function run(): Promise<void> {
       throw new Error('MCP and REST disagree on the best task');
     }
 
-    const load = async (
-      name: string,
-      url: string,
-      options: Partial<autocannon.Options>,
-      s = duration,
-    ) => {
-      process.stderr.write(`running ${name} for ${s}s …\n`);
-      const before = server.cpuSeconds();
-      const r: Result = await autocannon({ url, connections, duration: s, ...options });
-      const cpu = server.cpuSeconds() - before;
-      return {
-        name,
-        rps: Math.round(r.requests.average),
-        per_cpu_s: cpu > 0 ? Math.round(r.requests.total / cpu) : null,
-        p50: r.latency.p50,
-        p99: r.latency.p99,
-        errors: r.errors + r.timeouts,
-        non2xx: r.non2xx,
-        requests: r.requests.total,
-      } satisfies Row;
-    };
     const mcpOptions = { method: 'POST' as const, headers: mcpHeaders, body: TOOLS_CALL };
-    await load('warm-up REST', restUrl, { headers: restHeaders }, 2);
-    await load('warm-up MCP', mcpUrl, mcpOptions, 2);
-    const rows: Row[] = [
-      await load('REST GET /api/tasks/best (10k active tasks)', restUrl, { headers: restHeaders }),
-      await load('MCP tools/call getBestTask (10k active tasks)', mcpUrl, mcpOptions),
-    ];
+    const cpu = () => server.cpuSeconds();
+    await slice(restUrl, { connections, headers: restHeaders }, 2, null);
+    await slice(mcpUrl, { connections, ...mcpOptions }, 2, null);
+    // REST and MCP in alternating 2-second slices (load-slices.ts), MCP's latencies exact.
+    const rows: Row[] = await alternate(
+      {
+        name: 'REST GET /api/tasks/best (10k active tasks)',
+        url: restUrl,
+        options: { connections, headers: restHeaders },
+        cpu,
+      },
+      {
+        name: 'MCP tools/call getBestTask (10k active tasks)',
+        url: mcpUrl,
+        options: { connections, ...mcpOptions },
+        cpu,
+        exactLatency: true,
+      },
+      duration,
+      true,
+    );
     const [restRow, mcpRow] = rows as [Row, Row];
     // Nothing kept per request: the server's memory after thousands of calls says so.
     const rss = server.rssMb();

@@ -1,4 +1,4 @@
-import autocannon, { type Result } from 'autocannon';
+import type autocannon from 'autocannon';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SqliteClient } from '../src/db/sql-client.sqlite.ts';
 import { printRuns, writeResult, type RunRow } from './bench-report.ts';
+import { alternate, slice } from './load-slices.ts';
 import { fork } from 'node:child_process';
 import { freePort, startServer } from './bench-server.ts';
 import { benchTasks, register, seed, type BenchUser } from './bench-seed.ts';
@@ -28,68 +29,6 @@ const connections = Number(args.connections);
 const userCount = Number(args.users);
 
 type Row = RunRow;
-
-/** A load run's counts, to be summed over the slices of one phase. */
-interface Slice {
-  result: Result;
-  cpuSeconds: number | null;
-  /**
-   * Every response's time in ms, when collected: percentiles of separate runs do not merge,
-   * these do. Only where a p99 is a target: the listener costs the client, and the bare
-   * route is as fast as the client lets it be.
-   */
-  latencies: number[] | null;
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function row(name: string, slices: readonly Slice[], seconds: number): Row {
-  const requests = slices.reduce((n, s) => n + s.result.requests.total, 0);
-  const cpu = slices.every((s) => s.cpuSeconds !== null)
-    ? slices.reduce((n, s) => n + s.cpuSeconds!, 0)
-    : null;
-  const exact = slices.every((s) => s.latencies !== null);
-  const latencies = slices.flatMap((s) => s.latencies ?? []).sort((a, b) => a - b);
-  return {
-    name,
-    rps: Math.round(requests / seconds),
-    per_cpu_s: cpu ? Math.round(requests / cpu) : null,
-    // Otherwise the median slice's median and the worst slice's p99.
-    p50: exact
-      ? Math.round(percentile(latencies, 50))
-      : percentile(
-          slices.map((s) => s.result.latency.p50).sort((a, b) => a - b),
-          50,
-        ),
-    p99: exact
-      ? Math.round(percentile(latencies, 99))
-      : Math.max(...slices.map((s) => s.result.latency.p99)),
-    errors: slices.reduce((n, s) => n + s.result.errors + s.result.timeouts, 0),
-    non2xx: slices.reduce((n, s) => n + s.result.non2xx, 0),
-    requests,
-  };
-}
-
-async function slice(
-  url: string,
-  options: Partial<autocannon.Options>,
-  seconds: number,
-  cpu: (() => number) | null,
-  collect = false,
-): Promise<Slice> {
-  const before = cpu?.() ?? 0;
-  const latencies: number[] | null = collect ? [] : null;
-  const result = await new Promise<Result>((resolve, reject) => {
-    const run = autocannon({ url, connections, duration: seconds, ...options }, (error, r) =>
-      error ? reject(error as Error) : resolve(r),
-    );
-    if (latencies) run.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
-  return { result, cpuSeconds: cpu ? cpu() - before : null, latencies };
-}
 
 /** A small deterministic generator, so every run draws the same sequence. */
 function xorshift(seed: number): () => number {
@@ -146,12 +85,7 @@ interface Phase {
   reference: Row;
 }
 
-/**
- * One phase against the bare route, in alternating slices of equal length: this machine's
- * speed drifts over tens of seconds, so measuring the two one after the other let a slow
- * spell land on either side of a ratio. Each ratio reads the bare slices taken between its
- * own.
- */
+/** One phase against the bare route, in alternating slices (load-slices.ts). */
 async function sideBySide(
   name: string,
   url: string,
@@ -161,29 +95,18 @@ async function sideBySide(
   bare: { url: string; cpu: () => number },
   exactLatency = false,
 ): Promise<Phase> {
-  process.stderr.write(`running ${name} for ${seconds}s, alternating with the bare route …\n`);
-  const rounds = Math.max(1, Math.round(seconds / 2));
-  const each = seconds / rounds;
-  const phase: Slice[] = [];
-  const reference: Slice[] = [];
-  // CPU is counted over the whole phase, idle slices included, so work a process defers
-  // (a collection, a checkpoint) while the other one is loaded is still charged to it.
-  const before = { server: server(), bare: bare.cpu() };
-  for (let i = 0; i < rounds; i++) {
-    reference.push(await slice(bare.url, {}, each, null));
-    phase.push(await slice(url, options, each, null, exactLatency));
-  }
-  const cpuOf = (rows: Row, used: number): Row => ({
-    ...rows,
-    per_cpu_s: used > 0 ? Math.round(rows.requests / used) : null,
-  });
-  return {
-    phase: cpuOf(row(name, phase, seconds), server() - before.server),
-    reference: cpuOf(
-      row('  bare Express route, alternating', reference, seconds),
-      bare.cpu() - before.bare,
-    ),
-  };
+  const [reference, phase] = await alternate(
+    {
+      name: '  bare Express route, alternating',
+      url: bare.url,
+      options: { connections },
+      cpu: bare.cpu,
+    },
+    { name, url, options: { connections, ...options }, cpu: server, exactLatency },
+    seconds,
+    false,
+  );
+  return { phase, reference };
 }
 
 async function run(): Promise<void> {
@@ -217,7 +140,7 @@ async function run(): Promise<void> {
       [best, { headers: auth }],
     ] as const) {
       process.stderr.write(`warming up ${url} …\n`);
-      await slice(url, options, 2, null);
+      await slice(url, { connections, ...options }, 2, null);
     }
     const cpu = () => server.cpuSeconds();
     const phases = [
