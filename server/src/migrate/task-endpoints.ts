@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Task, TaskListQuery } from '@mindflow/shared';
+import type { Task, TaskListQuery, TaskStore } from '@mindflow/shared';
 import { AccountRepository } from '../accounts/account-repository.ts';
 import { migrateSchema } from '../db/schema-migrations.ts';
 import type { SqlClient } from '../db/sql-client.ts';
@@ -48,6 +48,27 @@ export function parseEndpointSpec(spec: string): EndpointSpec | null {
 
 const ALL_PAGE = 1000;
 
+/** Every task of a store (any status), read page by page in the store's order. */
+export async function readAllTasks(store: TaskStore): Promise<Task[]> {
+  const out: Task[] = [];
+  let after: TaskListQuery['after'] = null;
+  for (;;) {
+    const page = await store.list({
+      statuses: null,
+      tag: null,
+      text: null,
+      due_before: null,
+      due_after: null,
+      after,
+      limit: ALL_PAGE,
+    });
+    out.push(...page);
+    if (page.length < ALL_PAGE) return out;
+    const last = page[page.length - 1]!;
+    after = { created_at: last.created_at, id: last.id };
+  }
+}
+
 /** A user's tasks in a MindFlow database (SQLite or PostgreSQL). */
 export async function sqlEndpoint(
   db: SqlClient,
@@ -74,25 +95,7 @@ export async function sqlEndpoint(
   return {
     label,
     ...(notice ? { notice } : {}),
-    async readAll() {
-      const out: Task[] = [];
-      let after: TaskListQuery['after'] = null;
-      for (;;) {
-        const page = await store.list({
-          statuses: null,
-          tag: null,
-          text: null,
-          due_before: null,
-          due_after: null,
-          after,
-          limit: ALL_PAGE,
-        });
-        out.push(...page);
-        if (page.length < ALL_PAGE) return out;
-        const last = page[page.length - 1]!;
-        after = { created_at: last.created_at, id: last.id };
-      }
-    },
+    readAll: () => readAllTasks(store),
     upsert: (tasks) => store.upsertMany(tasks),
     problems: () => [],
     close: () => db.close(),

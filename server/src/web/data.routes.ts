@@ -14,7 +14,7 @@ import { callerOf } from '../http/authenticate.ts';
 import { sendError } from '../http/http-errors.ts';
 import { readTasksCsv, nameUuid } from '../csv/task-csv.ts';
 import { runMigration } from '../migrate/run-migration.ts';
-import { sheetsEndpoint, type TaskEndpoint } from '../migrate/task-endpoints.ts';
+import { readAllTasks, sheetsEndpoint, type TaskEndpoint } from '../migrate/task-endpoints.ts';
 import type { SheetsConnection } from '../stores/sheets-api.ts';
 import type { TaskStoreFactory } from '../stores/task-store-factory.ts';
 import { DATA_ROUTES } from './web.route-docs.ts';
@@ -31,32 +31,10 @@ export interface DataRouteDeps {
 }
 
 const COLUMNS = Object.fromEntries(TASK_FIELDS.map((f, i) => [f, i])) as ColumnMap;
-const PAGE = 1000;
-
-async function allTasks(store: TaskStore): Promise<Task[]> {
-  const out: Task[] = [];
-  let after: { created_at: string; id: string } | null = null;
-  for (;;) {
-    const page = await store.list({
-      statuses: null,
-      tag: null,
-      text: null,
-      due_before: null,
-      due_after: null,
-      after,
-      limit: PAGE,
-    });
-    out.push(...page);
-    if (page.length < PAGE) return out;
-    const last = page[page.length - 1]!;
-    after = { created_at: last.created_at, id: last.id };
-  }
-}
-
 function storeEndpoint(store: TaskStore, label: string): TaskEndpoint {
   return {
     label,
-    readAll: () => allTasks(store),
+    readAll: () => readAllTasks(store),
     upsert: async (tasks) => {
       await store.upsertMany(tasks);
     },
@@ -116,7 +94,7 @@ export function dataRoutes(deps: DataRouteDeps): Router {
   mountRoute(router, DATA_ROUTES.exportCsv, async (_input, _req, res) => {
     const store = storeOf(res);
     if (!store) return;
-    const tasks = await allTasks(store);
+    const tasks = await readAllTasks(store);
     const rows = tasks.map((t) => writeTaskRow(t, COLUMNS, TASK_FIELDS.length));
     const text = stringify([[...TASK_FIELDS], ...rows], { quoted_match: /[\r\n",]/ });
     res.setHeader('Cache-Control', 'no-store');
@@ -132,7 +110,7 @@ export function dataRoutes(deps: DataRouteDeps): Router {
     if (body.source === 'csv') {
       try {
         source = csvTextEndpoint(body.csv, caller.settings.time_zone, caller.user.id, () =>
-          allTasks(store),
+          readAllTasks(store),
         );
       } catch (error) {
         return sendError(res, {
