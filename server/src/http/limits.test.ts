@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../test-support/databases.ts';
 import { api } from '../../test-support/http-client.ts';
-import { startTestServer, type TestServer } from '../../test-support/test-server.ts';
+import {
+  serverWithUser,
+  startTestServer,
+  type TestServer,
+} from '../../test-support/test-server.ts';
 import { sqlTaskStores } from '../stores/task-store-factory.ts';
 
 // The limits that keep one user from taking the server down for everyone (issue 10).
@@ -142,13 +146,7 @@ describe('live tokens per user', () => {
 });
 
 describe('mangled paths', () => {
-  let s: TestServer;
-  let token: string;
-  beforeAll(async () => {
-    s = await startTestServer();
-    token = (await s.register()).token;
-  });
-  afterAll(() => s.close());
+  const ctx = serverWithUser();
 
   it('answers 400 with the error envelope for a path that does not decode, never 500', async () => {
     for (const path of [
@@ -158,8 +156,8 @@ describe('mangled paths', () => {
       '/api/tasks/%C0%AF/complete',
     ]) {
       for (const method of ['GET', 'POST', 'PATCH', 'DELETE']) {
-        const r = await api(`${s.url}${path}`, {
-          token,
+        const r = await api(`${ctx.server.url}${path}`, {
+          token: ctx.token,
           method,
           ...(method === 'GET' || method === 'DELETE' ? {} : { body: {} }),
         });
@@ -171,7 +169,7 @@ describe('mangled paths', () => {
       }
     }
     // Unauthenticated, it is still a 400 rather than a crash (or a 401 for a path that cannot exist).
-    expect((await api(`${s.url}/api/tasks/%ZZ`)).status).toBe(400);
+    expect((await api(`${ctx.server.url}/api/tasks/%ZZ`)).status).toBe(400);
   });
 });
 
