@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
+  chatCompletionMessage,
   ChatModelError,
   GoalStepsSchema,
-  type ChatMessage,
   type ChatReply,
   type ChatRequest,
   type GoalSteps,
@@ -36,22 +36,6 @@ export function modelSettings(): AddOnModelSettings | null {
     model: props.getProperty('OPENAI_MODEL') ?? 'gpt-4o-mini',
     maxTokens: 1024,
   };
-}
-
-function wireMessage(m: ChatMessage): Record<string, unknown> {
-  if (m.role === 'tool') return { role: 'tool', tool_call_id: m.tool_call_id, content: m.content };
-  if (m.role === 'assistant' && m.tool_calls && m.tool_calls.length > 0) {
-    return {
-      role: 'assistant',
-      content: m.content === '' ? null : m.content,
-      tool_calls: m.tool_calls.map((c) => ({
-        id: c.id,
-        type: 'function',
-        function: { name: c.name, arguments: c.arguments },
-      })),
-    };
-  }
-  return { role: m.role, content: m.content };
 }
 
 const Completion = z.object({
@@ -124,7 +108,7 @@ export class UrlFetchChatModel implements SyncChatModel {
 
   complete(request: ChatRequest): ChatReply {
     const data = this.post({
-      messages: request.messages.map(wireMessage),
+      messages: request.messages.map(chatCompletionMessage),
       tools: request.tools.map((t) => ({
         type: 'function',
         function: { name: t.name, description: t.description, parameters: t.parameters },

@@ -5,9 +5,9 @@ import type {
   ChatCompletionTool,
 } from 'openai/resources/chat/completions';
 import {
+  chatCompletionMessage,
   ChatModelError,
   GoalStepsSchema,
-  type ChatMessage,
   type ChatModel,
   type ChatReply,
   type ChatRequest,
@@ -29,22 +29,6 @@ export interface OpenAiSettings {
   maxRetries: number;
   /** A cap on the tokens of each answer. */
   maxTokens: number;
-}
-
-function toOpenAi(m: ChatMessage): ChatCompletionMessageParam {
-  if (m.role === 'tool') return { role: 'tool', tool_call_id: m.tool_call_id, content: m.content };
-  if (m.role === 'assistant' && m.tool_calls && m.tool_calls.length > 0) {
-    return {
-      role: 'assistant',
-      content: m.content === '' ? null : m.content,
-      tool_calls: m.tool_calls.map((c) => ({
-        id: c.id,
-        type: 'function',
-        function: { name: c.name, arguments: c.arguments },
-      })),
-    };
-  }
-  return { role: m.role, content: m.content } as ChatCompletionMessageParam;
 }
 
 /** What went wrong, in words a person can act on; never the key or a stack. */
@@ -90,7 +74,9 @@ export class OpenAiChatModel implements ChatModel {
     try {
       const stream = await this.client.chat.completions.create({
         model: this.settings.model,
-        messages: request.messages.map(toOpenAi),
+        messages: request.messages.map(
+          (m) => chatCompletionMessage(m) as unknown as ChatCompletionMessageParam,
+        ),
         tools,
         stream: true,
         max_completion_tokens: this.settings.maxTokens,

@@ -28,6 +28,28 @@ export const ChatMessageSchema = z.discriminatedUnion('role', [
 ]);
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
+/**
+ * A message as the Chat Completions API takes it: an assistant's tool calls as
+ * `{id, type: 'function', function: {name, arguments}}` (its empty text as null), a tool's
+ * answer with its call's id. Both hosts send these (the server through the openai SDK, the
+ * add-on through UrlFetchApp).
+ */
+export function chatCompletionMessage(m: ChatMessage): Record<string, unknown> {
+  if (m.role === 'tool') return { role: 'tool', tool_call_id: m.tool_call_id, content: m.content };
+  if (m.role === 'assistant' && m.tool_calls && m.tool_calls.length > 0) {
+    return {
+      role: 'assistant',
+      content: m.content === '' ? null : m.content,
+      tool_calls: m.tool_calls.map((c) => ({
+        id: c.id,
+        type: 'function',
+        function: { name: c.name, arguments: c.arguments },
+      })),
+    };
+  }
+  return { role: m.role, content: m.content };
+}
+
 /** A catalogue operation as the model sees it. */
 export interface ToolSpec {
   name: string;
