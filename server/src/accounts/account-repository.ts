@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SqlClient } from '../db/sql-client.ts';
+import { padded, perClient, placeholders, turnBatched } from '../db/turn-batch.ts';
 import { hashToken, newToken, tokenHint } from './api-tokens.ts';
 import { readSettings, UserSettings } from './user-settings.ts';
 
@@ -42,13 +43,24 @@ interface CallerRow {
   settings: string | null;
 }
 
+/** Every revision asked for in one turn, read by one statement (turn-batch.ts). */
+const revisionReads = perClient((db) =>
+  turnBatched<string, number>(
+    (userId) => userId,
+    async (userIds) => {
+      const ids = padded(userIds);
+      const rows = await db.all<{ id: string; task_revision: number }>(
+        `SELECT id, task_revision FROM users WHERE id IN (${placeholders(ids.length)})`,
+        ids,
+      );
+      return new Map(rows.map((r) => [r.id, Number(r.task_revision)]));
+    },
+  ),
+);
+
 /** The revision of the user's tasks now (0 for a user who is gone): Caller.taskRevision. */
 export async function taskRevisionOf(db: SqlClient, userId: string): Promise<number> {
-  const rows = await db.all<{ task_revision: number }>(
-    'SELECT task_revision FROM users WHERE id = $1',
-    [userId],
-  );
-  return rows[0] ? Number(rows[0].task_revision) : 0;
+  return (await revisionReads(db)(userId)) ?? 0;
 }
 
 /** Live tokens of each kind one user may hold, unless configured otherwise. */

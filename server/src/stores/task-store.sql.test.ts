@@ -57,6 +57,43 @@ for (const engine of engines) {
         });
       });
 
+      describe('reads made in one turn', () => {
+        it('are read together, and each user still sees only their own task', async () => {
+          const a = new SqlTaskStore(db, await insertUser(db));
+          const b = new SqlTaskStore(db, await insertUser(db));
+          const mine = makeTask({ title: 'mine' });
+          const theirs = makeTask({ title: 'theirs' });
+          await a.insert(mine);
+          await b.insert(theirs);
+          // Started together: one statement answers them all (turn-batch.ts).
+          const [aMine, aTheirs, bTheirs, bMine, again] = await Promise.all([
+            a.get(mine.id),
+            a.get(theirs.id),
+            b.get(theirs.id),
+            b.get(mine.id),
+            a.get(mine.id),
+          ]);
+          expect(aMine?.title).toBe('mine');
+          expect(aTheirs).toBeNull();
+          expect(bTheirs?.title).toBe('theirs');
+          expect(bMine).toBeNull();
+          // The same row read for two callers: each gets a task of its own to change.
+          expect(again).toEqual(aMine);
+          expect(again).not.toBe(aMine);
+        });
+
+        it('see a write that finished before they were asked for', async () => {
+          const store = new SqlTaskStore(db, await insertUser(db));
+          const task = makeTask({ title: 'before' });
+          await store.insert(task);
+          const changed = { ...task, title: 'after', updated_at: new Date().toISOString() };
+          await store.update(changed, task.updated_at);
+          const [read, again] = await Promise.all([store.get(task.id), store.get(task.id)]);
+          expect(read?.title).toBe('after');
+          expect(again?.title).toBe('after');
+        });
+      });
+
       describe('open tasks in bounded memory', () => {
         it('scanActive hands over exactly the open tasks, a page at a time', async () => {
           const store = new SqlTaskStore(db, await insertUser(db));

@@ -1,5 +1,6 @@
 import { StoreLimitError, type Task, type TaskListQuery, type TaskStore } from '@mindflow/shared';
 import { containsPattern, type SqlClient, type SqlValue } from '../db/sql-client.ts';
+import { padded, perClient, placeholders, turnBatched } from '../db/turn-batch.ts';
 
 // One TaskStore for SQLite and PostgreSQL, scoped to one user: every statement carries
 // user_id, so a caller can neither see nor touch another user's rows.
@@ -108,6 +109,29 @@ const UPDATE_SQL = `UPDATE tasks SET ${[
 const UPDATE_LIMITED_SQL = `${UPDATE_SQL}
   AND ($5 = 'completed' OR status <> 'completed' OR ${OPEN_BELOW('CAST($20 AS INTEGER)')})`;
 
+interface TaskKey {
+  userId: string;
+  id: string;
+}
+
+const keyOf = (userId: string, id: string) => JSON.stringify([userId, id]);
+
+/** Every task by id asked for in one turn, of any user, read by one statement (turn-batch.ts). */
+const taskReads = perClient((db) =>
+  turnBatched<TaskKey, TaskRow>(
+    (k) => keyOf(k.userId, k.id),
+    async (wanted) => {
+      const keys = padded(wanted);
+      const pairs = keys.map((_, i) => `(${placeholders(2, 2 * i + 1)})`).join(', ');
+      const rows = await db.all<TaskRow & { user_id: string }>(
+        `SELECT user_id, ${COLUMNS} FROM tasks WHERE (user_id, id) IN (VALUES ${pairs})`,
+        keys.flatMap((k) => [k.userId, k.id]),
+      );
+      return new Map(rows.map((r) => [keyOf(r.user_id, r.id), r]));
+    },
+  ),
+);
+
 /** The open tasks a user may have, unless the server is configured otherwise. */
 export const DEFAULT_MAX_OPEN_TASKS = 50_000;
 
@@ -141,11 +165,9 @@ export class SqlTaskStore implements TaskStore {
   }
 
   async get(id: string): Promise<Task | null> {
-    const rows = await this.db.all<TaskRow>(
-      `SELECT ${COLUMNS} FROM tasks WHERE user_id = $1 AND id = $2`,
-      [this.userId, id],
-    );
-    return rows[0] ? taskFromRow(rows[0]) : null;
+    const row = await taskReads(this.db)({ userId: this.userId, id });
+    // Each caller gets a Task of its own, even when a turn read its row for several.
+    return row ? taskFromRow(row) : null;
   }
 
   async list(q: TaskListQuery): Promise<Task[]> {
