@@ -1,6 +1,13 @@
 import { StoreLimitError, type Task, type TaskListQuery, type TaskStore } from '@mindflow/shared';
 import { containsPattern, type SqlClient, type SqlValue } from '../db/sql-client.ts';
 import { padded, perClient, placeholders, turnBatched } from '../db/turn-batch.ts';
+import { taskRevisionOf } from '../accounts/account-repository.ts';
+import {
+  listableFromOpen,
+  listFromSnapshot,
+  OpenTaskSnapshots,
+  Snapshot,
+} from './open-task-snapshots.ts';
 
 // One TaskStore for SQLite and PostgreSQL, scoped to one user: every statement carries
 // user_id, so a caller can neither see nor touch another user's rows.
@@ -138,6 +145,18 @@ export const DEFAULT_MAX_OPEN_TASKS = 50_000;
 export interface SqlTaskStoreOptions {
   /** Open (not completed) tasks per user; creating or reopening past it answers 409. */
   maxOpenTasks?: number;
+  /**
+   * Open tasks held in memory (open-task-snapshots.ts). Default: one set per client,
+   * shared by every store on it; null: every read goes to SQL.
+   */
+  snapshots?: OpenTaskSnapshots | null;
+}
+
+const sharedSnapshots = perClient(() => new OpenTaskSnapshots());
+
+/** The task in the shape taskFromRow reads it back, key order included. */
+function asStored(t: Task): Task {
+  return taskFromRow({ ...t, tags: JSON.stringify(t.tags) });
 }
 
 /** Rows per page of scanActive: well under a MB, and a few ms of ranking between yields. */
@@ -148,11 +167,38 @@ export class SqlTaskStore implements TaskStore {
   private readonly userId: string;
 
   private readonly maxOpenTasks: number;
+  private readonly snapshots: OpenTaskSnapshots | null;
 
   constructor(db: SqlClient, userId: string, options: SqlTaskStoreOptions = {}) {
     this.db = db;
     this.userId = userId;
     this.maxOpenTasks = options.maxOpenTasks ?? DEFAULT_MAX_OPEN_TASKS;
+    this.snapshots = options.snapshots === undefined ? sharedSnapshots(db) : options.snapshots;
+  }
+
+  private revision(): Promise<number> {
+    return taskRevisionOf(this.db, this.userId);
+  }
+
+  /** The user's open tasks in memory, if held at the revision just read. */
+  private async held(): Promise<Snapshot | undefined> {
+    if (!this.snapshots?.current(this.userId)) return undefined;
+    return this.snapshots.at(this.userId, await this.revision());
+  }
+
+  /** What is held as a write begins, for wrote() to compare with. */
+  private beforeWrite(): { snapshot: Snapshot; revision: number } | undefined {
+    const snapshot = this.snapshots?.current(this.userId);
+    return snapshot && { snapshot, revision: snapshot.revision };
+  }
+
+  /** After a write of one task here: step the snapshot forward, or drop it (see there). */
+  private async wrote(
+    before: { snapshot: Snapshot; revision: number } | undefined,
+    change: (s: Snapshot) => void,
+  ): Promise<void> {
+    if (!this.snapshots?.current(this.userId)) return;
+    this.snapshots.wrote(this.userId, before, await this.revision(), change);
   }
 
   private limitReached(): never {
@@ -171,6 +217,10 @@ export class SqlTaskStore implements TaskStore {
   }
 
   async list(q: TaskListQuery): Promise<Task[]> {
+    if (listableFromOpen(q)) {
+      const held = await this.held();
+      if (held) return listFromSnapshot(held, q);
+    }
     const params: SqlValue[] = [this.userId];
     const where = ['user_id = $1'];
     const param = (v: SqlValue) => `$${params.push(v)}`;
@@ -197,6 +247,8 @@ export class SqlTaskStore implements TaskStore {
   }
 
   async listActive(): Promise<Task[]> {
+    const held = await this.held();
+    if (held) return [...held.all()];
     const rows = await this.db.all<TaskRow>(
       `SELECT ${COLUMNS} FROM tasks WHERE user_id = $1 AND status <> 'completed'`,
       [this.userId],
@@ -212,6 +264,28 @@ export class SqlTaskStore implements TaskStore {
    * pages the event loop serves other requests.
    */
   async scanActive(visit: (page: readonly Task[]) => void): Promise<void> {
+    const snapshots = this.snapshots;
+    if (!snapshots) return this.scanSql(visit);
+    const revision = await this.revision();
+    const held = snapshots.at(this.userId, revision);
+    if (held) {
+      const all = held.all();
+      for (let i = 0; i < all.length; i += SCAN_PAGE) visit(all.slice(i, i + SCAN_PAGE));
+      return;
+    }
+    // Kept only if the revision has not moved during the scan, and the user fits.
+    let seen: Task[] | null = [];
+    await this.scanSql((page) => {
+      visit(page);
+      if (seen && snapshots.fits(seen.length + page.length)) seen.push(...page);
+      else seen = null;
+    });
+    if (seen && (await this.revision()) === revision) {
+      snapshots.keep(this.userId, new Snapshot(revision, seen));
+    }
+  }
+
+  private async scanSql(visit: (page: readonly Task[]) => void): Promise<void> {
     let after = '';
     for (;;) {
       const rows = await this.db.all<TaskRow>(
@@ -231,12 +305,16 @@ export class SqlTaskStore implements TaskStore {
   }
 
   async insert(task: Task): Promise<'ok' | 'conflict'> {
+    const before = this.beforeWrite();
     const changed = await this.db.run(INSERT_LIMITED_SQL, [
       this.userId,
       ...rowValues(task),
       this.maxOpenTasks,
     ]);
-    if (changed === 1) return 'ok';
+    if (changed === 1) {
+      await this.wrote(before, (s) => s.put(asStored(task)));
+      return 'ok';
+    }
     if (await this.exists(task.id)) return 'conflict';
     return this.limitReached();
   }
@@ -251,6 +329,7 @@ export class SqlTaskStore implements TaskStore {
 
   async update(task: Task, expectedUpdatedAt: string): Promise<'ok' | 'not_found' | 'conflict'> {
     const [, ...rest] = rowValues(task);
+    const before = this.beforeWrite();
     const changed = await this.db.run(UPDATE_LIMITED_SQL, [
       this.userId,
       task.id,
@@ -258,7 +337,10 @@ export class SqlTaskStore implements TaskStore {
       expectedUpdatedAt,
       this.maxOpenTasks,
     ]);
-    if (changed === 1) return 'ok';
+    if (changed === 1) {
+      await this.wrote(before, (s) => s.put(asStored(task)));
+      return 'ok';
+    }
     const rows = await this.db.all<{ updated_at: string }>(
       'SELECT updated_at FROM tasks WHERE user_id = $1 AND id = $2',
       [this.userId, task.id],
@@ -269,9 +351,12 @@ export class SqlTaskStore implements TaskStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    return (
-      (await this.db.run('DELETE FROM tasks WHERE user_id = $1 AND id = $2', [this.userId, id])) > 0
-    );
+    const before = this.beforeWrite();
+    const deleted =
+      (await this.db.run('DELETE FROM tasks WHERE user_id = $1 AND id = $2', [this.userId, id])) >
+      0;
+    if (deleted) await this.wrote(before, (s) => s.remove(id));
+    return deleted;
   }
 
   async upsertMany(tasks: readonly Task[]): Promise<void> {
@@ -279,6 +364,8 @@ export class SqlTaskStore implements TaskStore {
     await this.db.batch(
       tasks.map((t) => ({ sql: UPSERT_SQL, params: [this.userId, ...rowValues(t)] })),
     );
+    // Many revisions at once: the next read scans again.
+    this.snapshots?.drop(this.userId);
   }
 
   /** How many tasks this user has: the migrate CLI's count check. */
