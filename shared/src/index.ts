@@ -25,6 +25,7 @@ export * from './recurrence/repeat-rule.ts';
 export * from './scoring/score-reasoning.ts';
 export * from './scoring/score-task.ts';
 export * from './scoring/scoring-config.ts';
+export * from './service/frozen-json.ts';
 export * from './service/memory-task-store.ts';
 export * from './service/result.ts';
 export * from './service/scan-active.ts';

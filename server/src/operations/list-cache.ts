@@ -1,4 +1,4 @@
-import { ok, type Result } from '@mindflow/shared';
+import { jsonOf, ok, type Result } from '@mindflow/shared';
 import { forOperation, type ExecutorLayer } from './operation-executor.ts';
 
 // listTasks depends on nothing but the user's tasks and the query: no clock, no zone. So its
@@ -68,6 +68,23 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * JSON.stringify of a page, byte for byte, with each task's JSON made once (jsonOf): tasks
+ * held in memory are frozen, and the same task shows on page after page.
+ */
+export function pageJson(data: unknown): string {
+  if (!isPlainObject(data)) return JSON.stringify(data);
+  const keys = Object.keys(data);
+  const tasks = data.tasks;
+  if (keys.length !== 2 || keys[0] !== 'tasks' || keys[1] !== 'next_cursor') {
+    return JSON.stringify(data);
+  }
+  const cursor = data.next_cursor;
+  if (typeof cursor !== 'string' && cursor !== null) return JSON.stringify(data);
+  if (!Array.isArray(tasks) || tasks.some((t) => !isPlainObject(t))) return JSON.stringify(data);
+  return `{"tasks":[${tasks.map(jsonOf).join(',')}],"next_cursor":${JSON.stringify(cursor)}}`;
+}
+
 /** listTasks through the cache, serialised once: a hit is sent as the JSON it was. */
 export function cachedLists(cache: ListCache): ExecutorLayer {
   return forOperation('listTasks', async (call, next) => {
@@ -89,7 +106,7 @@ export function cachedLists(cache: ListCache): ExecutorLayer {
     }
     const execution = await next(call);
     if (!execution.result.ok) return execution;
-    const fresh = JSON.stringify(execution.result.data);
+    const fresh = pageJson(execution.result.data);
     cache.set(user.id, taskRevision, key, fresh);
     return { ...execution, json: fresh };
   });

@@ -3,6 +3,7 @@ import { topTasks } from '../../ranking/top-tasks.ts';
 import type { ScoredTask, ScoreOptions } from '../../scoring/score-task.ts';
 import type { OperationInput, OperationOutput } from '../../catalogue/operations.ts';
 import { ok, validationFailed, type Result } from '../result.ts';
+import { jsonOf } from '../frozen-json.ts';
 import { scanActive } from '../scan-active.ts';
 import { use, type Flow } from '../task-flow.ts';
 import type { OperationContext } from '../operation-context.ts';
@@ -20,7 +21,7 @@ export function fitToBudget<T>(items: readonly T[], budget: number): T[] {
   const out: T[] = [];
   let used = 0;
   for (const item of items) {
-    used += JSON.stringify(item).length + 1;
+    used += jsonOf(item).length + 1;
     if (out.length > 0 && used > budget) break;
     out.push(item);
   }
