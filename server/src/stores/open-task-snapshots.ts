@@ -27,14 +27,14 @@ export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { perUser: 2_000, total: 
 
 export class Snapshot {
   revision: number;
-  private readonly tasks: Map<string, Task>;
-  /** The open tasks in list order, worked out once per change. */
-  private ordered: Task[] | null = null;
+  private readonly tasks = new Map<string, Task>();
+  /** The same tasks in list order, kept in order as tasks come and go. */
+  private readonly ordered: Task[];
 
   constructor(revision: number, tasks: Iterable<Task>) {
     this.revision = revision;
-    this.tasks = new Map();
     for (const t of tasks) this.tasks.set(t.id, frozen(t));
+    this.ordered = [...this.tasks.values()].sort(byListOrder);
   }
 
   get size(): number {
@@ -43,20 +43,35 @@ export class Snapshot {
 
   /** Every open task, in list order. */
   all(): readonly Task[] {
-    this.ordered ??= [...this.tasks.values()].sort(byListOrder);
     return this.ordered;
   }
 
   /** A task as written: held while open, dropped once completed. */
   put(task: Task): void {
-    if (task.status === 'completed') this.tasks.delete(task.id);
-    else this.tasks.set(task.id, frozen(task));
-    this.ordered = null;
+    this.remove(task.id);
+    if (task.status === 'completed') return;
+    const held = frozen(task);
+    this.tasks.set(held.id, held);
+    this.ordered.splice(this.position(held), 0, held);
   }
 
   remove(id: string): void {
+    const held = this.tasks.get(id);
+    if (!held) return;
     this.tasks.delete(id);
-    this.ordered = null;
+    this.ordered.splice(this.position(held), 1);
+  }
+
+  /** Where `task` is, or would go, in list order (binary search). */
+  private position(task: ListCursor): number {
+    let lo = 0;
+    let hi = this.ordered.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byListOrder(this.ordered[mid]!, task) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
