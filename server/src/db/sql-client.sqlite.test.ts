@@ -155,8 +155,8 @@ describe('SqliteClient group commit', () => {
   });
 
   it('when the disk fills up mid-group, no write is acknowledged that did not land', async () => {
-    const [{ page_count }] = await db.all<{ page_count: number }>('PRAGMA page_count');
-    await db.exec(`PRAGMA max_page_count = ${page_count + 3}`);
+    const [pages] = await db.all<{ page_count: number }>('PRAGMA page_count');
+    await db.exec(`PRAGMA max_page_count = ${pages!.page_count + 3}`);
     const writes = [
       db.run(INSERT, ['small 1', 0]),
       db.run('INSERT INTO notes (name, grp, pad) VALUES ($1, 0, randomblob(200000))', ['huge']),
