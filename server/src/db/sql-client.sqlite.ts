@@ -9,16 +9,42 @@ export interface SqliteOptions {
   busyTimeoutMs?: number;
 }
 
+/** Most writes committed together; past this the rest wait for the next group. */
+const MAX_GROUP = 256;
+
+/** A run() or batch() waiting for its group's transaction. */
+interface GroupMember {
+  /** Runs the member's statements inside the open group transaction. */
+  write: () => unknown;
+  resolve: (value: never) => void;
+  reject: (error: unknown) => void;
+}
+
+/** What a member's write gave, held until the group's COMMIT decides whether it stands. */
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
 /**
- * node:sqlite is synchronous: every call finishes before the next request runs, which is
- * why a batch is a real transaction on a connection shared by all requests. WAL lets other
- * processes (a second server, the migrate CLI) read while this one writes.
+ * node:sqlite is synchronous: a read (all(), ping()) or a script (exec()) finishes before
+ * the next request runs. Writes are committed in groups: run() and batch() calls made
+ * during one event-loop turn are queued and run together in setImmediate, inside one
+ * BEGIN IMMEDIATE … COMMIT, so their lock round trips and the WAL frames of the pages
+ * they all touch (the users row, index pages) are paid once per group rather than once
+ * per write. Each member still answers alone: a statement that fails is rolled back by
+ * SQLite on its own and rejects only its member; a batch runs inside a SAVEPOINT, so it
+ * lands or is undone whole. Nothing resolves before the COMMIT succeeded, and when the
+ * whole transaction is lost (disk full, I/O error, busy) every member is rejected, so no
+ * write is acknowledged that was rolled back. A group runs within one callback, so no
+ * read or script ever runs inside its transaction; exec() and close() first commit what
+ * is queued, which keeps call order. WAL lets other processes (a second server, the
+ * migrate CLI) read while this one writes.
  */
 export class SqliteClient implements SqlClient {
   readonly dialect = 'sqlite';
   private readonly db: DatabaseSync;
   private readonly statements = new Map<string, StatementSync>();
   private readonly columnNames = new Map<StatementSync, string[]>();
+  private queue: GroupMember[] = [];
+  private scheduled: NodeJS.Immediate | null = null;
 
   constructor(options: SqliteOptions) {
     this.db = new DatabaseSync(options.path, {
@@ -73,27 +99,108 @@ export class SqliteClient implements SqlClient {
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    return this.guard(() => Number(this.prepare(sql).run(...params).changes));
+    return this.enqueue(() => Number(this.prepare(sql).run(...params).changes));
   }
 
   batch(statements: readonly SqlStatement[]): Promise<number[]> {
-    return this.guard(() => {
-      this.db.exec('BEGIN IMMEDIATE');
-      try {
-        const changes = statements.map((s) =>
-          Number(this.prepare(s.sql).run(...(s.params ?? [])).changes),
-        );
-        this.db.exec('COMMIT');
-        return changes;
-      } catch (error) {
-        this.db.exec('ROLLBACK');
-        throw error;
-      }
+    return this.enqueue(() => this.inSavepoint(() => statements.map((s) => this.runOne(s))));
+  }
+
+  private runOne(statement: SqlStatement): number {
+    return Number(this.prepare(statement.sql).run(...(statement.params ?? [])).changes);
+  }
+
+  /** Queues a write for this turn's group; the first one of a turn schedules the group. */
+  private enqueue<T>(write: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ write, resolve: resolve as (value: never) => void, reject });
+      this.scheduled ??= setImmediate(() => this.commitNextGroup());
     });
   }
 
+  /** One group per turn, so a long queue leaves reads room between its groups. */
+  private commitNextGroup(): void {
+    this.scheduled = null;
+    this.commitGroup(this.queue.splice(0, MAX_GROUP));
+    if (this.queue.length > 0) this.scheduled = setImmediate(() => this.commitNextGroup());
+  }
+
+  /** Commits everything queued now, before a script or close() that must come after it. */
+  private flush(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    while (this.queue.length > 0) this.commitGroup(this.queue.splice(0, MAX_GROUP));
+  }
+
+  private commitGroup(group: GroupMember[]): void {
+    if (group.length === 0) return;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      rejectAll(group, error);
+      return;
+    }
+    const outcomes: Outcome[] = [];
+    for (const member of group) {
+      try {
+        outcomes.push({ ok: true, value: member.write() });
+      } catch (error) {
+        // SQLite undid just this statement and kept the transaction open — unless the
+        // error (disk full, I/O, busy) rolled all of it back, and with it every member.
+        if (!this.db.isTransaction) {
+          rejectAll(group, error);
+          return;
+        }
+        outcomes.push({ ok: false, error });
+      }
+    }
+    try {
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.rollbackIfOpen();
+      rejectAll(group, error);
+      return;
+    }
+    group.forEach((member, i) => settle(member, outcomes[i]!));
+  }
+
+  /** A batch is all or nothing even inside a group that commits its neighbours. */
+  private inSavepoint<T>(work: () => T): T {
+    this.db.exec('SAVEPOINT batch');
+    try {
+      const result = work();
+      this.db.exec('RELEASE batch');
+      return result;
+    } catch (error) {
+      this.undoSavepoint();
+      throw error;
+    }
+  }
+
+  private undoSavepoint(): void {
+    if (!this.db.isTransaction) return; // the whole group is gone already
+    try {
+      this.db.exec('ROLLBACK TO batch');
+      this.db.exec('RELEASE batch');
+    } catch {
+      // Half a batch must never be committed: give the whole group up instead.
+      this.rollbackIfOpen();
+    }
+  }
+
+  private rollbackIfOpen(): void {
+    try {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+    } catch {
+      // Nothing more to undo: SQLite ends a transaction it cannot roll back.
+    }
+  }
+
   exec(script: string): Promise<void> {
-    return this.guard(() => this.db.exec(script));
+    return this.guard(() => {
+      this.flush();
+      this.db.exec(script);
+    });
   }
 
   ping(): Promise<void> {
@@ -103,9 +210,23 @@ export class SqliteClient implements SqlClient {
   }
 
   close(): Promise<void> {
-    if (this.db.isOpen) this.db.close();
+    // Queued writes were not acknowledged yet: commit them rather than drop them.
+    if (this.db.isOpen) {
+      this.flush();
+      this.db.close();
+    }
     return Promise.resolve();
   }
+}
+
+function settle(member: GroupMember, outcome: Outcome): void {
+  if (outcome.ok) member.resolve(outcome.value as never);
+  else member.reject(translate(outcome.error));
+}
+
+function rejectAll(group: readonly GroupMember[], error: unknown): void {
+  const translated = translate(error);
+  for (const member of group) member.reject(translated);
 }
 
 function translate(error: unknown): unknown {
