@@ -1,5 +1,6 @@
-import OpenAI from 'openai';
-import { zodResponseFormat } from 'openai/helpers/zod';
+import type OpenAI from 'openai';
+import type * as OpenAiModule from 'openai';
+import type { zodResponseFormat as ZodResponseFormat } from 'openai/helpers/zod';
 import type {
   ChatCompletionMessageParam,
   ChatCompletionTool,
@@ -17,7 +18,22 @@ import {
 
 // The ChatModel port over the official openai SDK: Chat Completions with tools, streamed.
 // Retries with backoff on 429 and 5xx and the timeout are the SDK's own; any compatible
-// endpoint works through OPENAI_BASE_URL.
+// endpoint works through OPENAI_BASE_URL. The SDK is loaded at the first question, not at
+// boot: it is about 7 MB of heap that a server nobody asks never needs.
+
+type Sdk = typeof OpenAiModule;
+
+let sdk: Promise<{ OpenAI: Sdk['default']; zodResponseFormat: typeof ZodResponseFormat }> | null =
+  null;
+
+function loadSdk() {
+  return (sdk ??= Promise.all([import('openai'), import('openai/helpers/zod')]).then(
+    ([openai, helpers]) => ({
+      OpenAI: openai.default,
+      zodResponseFormat: helpers.zodResponseFormat,
+    }),
+  ));
+}
 
 export interface OpenAiSettings {
   apiKey: string;
@@ -32,7 +48,7 @@ export interface OpenAiSettings {
 }
 
 /** What went wrong, in words a person can act on; never the key or a stack. */
-export function modelFailure(error: unknown): ChatModelError {
+export function modelFailure(error: unknown, OpenAI: Sdk['default']): ChatModelError {
   if (error instanceof ChatModelError) return error;
   if (error instanceof OpenAI.APIConnectionTimeoutError) {
     return new ChatModelError('it did not answer in time');
@@ -53,17 +69,23 @@ export function modelFailure(error: unknown): ChatModelError {
 }
 
 export class OpenAiChatModel implements ChatModel {
-  private readonly client: OpenAI;
+  private client: OpenAI | null = null;
   private readonly settings: OpenAiSettings;
 
   constructor(settings: OpenAiSettings) {
     this.settings = settings;
-    this.client = new OpenAI({
-      apiKey: settings.apiKey,
-      ...(settings.baseUrl ? { baseURL: settings.baseUrl } : {}),
-      timeout: settings.timeoutMs,
-      maxRetries: settings.maxRetries,
+  }
+
+  /** The SDK and this model's client, made at the first call. */
+  private async open(): Promise<{ client: OpenAI } & Awaited<ReturnType<typeof loadSdk>>> {
+    const loaded = await loadSdk();
+    this.client ??= new loaded.OpenAI({
+      apiKey: this.settings.apiKey,
+      ...(this.settings.baseUrl ? { baseURL: this.settings.baseUrl } : {}),
+      timeout: this.settings.timeoutMs,
+      maxRetries: this.settings.maxRetries,
     });
+    return { ...loaded, client: this.client };
   }
 
   async complete(request: ChatRequest): Promise<ChatReply> {
@@ -71,8 +93,9 @@ export class OpenAiChatModel implements ChatModel {
       type: 'function',
       function: { name: t.name, description: t.description, parameters: t.parameters },
     }));
+    const { client, OpenAI } = await this.open();
     try {
-      const stream = await this.client.chat.completions.create({
+      const stream = await client.chat.completions.create({
         model: this.settings.model,
         messages: request.messages.map(
           (m) => chatCompletionMessage(m) as unknown as ChatCompletionMessageParam,
@@ -104,13 +127,14 @@ export class OpenAiChatModel implements ChatModel {
           .map((c, i) => (c.id === '' ? { ...c, id: `call_${i}` } : c)),
       };
     } catch (error) {
-      throw modelFailure(error);
+      throw modelFailure(error, OpenAI);
     }
   }
 
   async breakDownGoal(goal: string, context: { today: string; zone: string }): Promise<GoalSteps> {
+    const { client, OpenAI, zodResponseFormat } = await this.open();
     try {
-      const completion = await this.client.chat.completions.parse({
+      const completion = await client.chat.completions.parse({
         model: this.settings.model,
         max_completion_tokens: this.settings.maxTokens,
         messages: [
@@ -126,7 +150,7 @@ export class OpenAiChatModel implements ChatModel {
       if (!parsed) throw new ChatModelError('it gave no steps');
       return parsed;
     } catch (error) {
-      throw modelFailure(error);
+      throw modelFailure(error, OpenAI);
     }
   }
 }

@@ -23,7 +23,7 @@ export interface SnapshotLimits {
   total: number;
 }
 
-export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { perUser: 2_000, total: 20_000 };
+export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { perUser: 2_000, total: 10_000 };
 
 export class Snapshot {
   revision: number;
