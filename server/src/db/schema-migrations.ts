@@ -130,6 +130,13 @@ CREATE TABLE IF NOT EXISTS chat_conversations (
 );
 `;
 
+const OPEN_TASK_INDEXES = `
+CREATE INDEX IF NOT EXISTS tasks_user_open ON tasks (user_id, id) WHERE status <> 'completed';
+CREATE INDEX IF NOT EXISTS tasks_user_open_order ON tasks (user_id, created_at, id)
+  WHERE status <> 'completed';
+DROP INDEX IF EXISTS tasks_user_status;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -172,6 +179,20 @@ CREATE OR REPLACE TRIGGER users_task_revision_notify AFTER UPDATE OF task_revisi
   FOR EACH ROW WHEN (OLD.task_revision IS DISTINCT FROM NEW.task_revision)
   EXECUTE FUNCTION notify_task_revision();
 `,
+    },
+  },
+  {
+    // The open tasks, indexed apart from the completed ones that pile up over the years:
+    // a create's open-task count, the scan behind a ranking and the default list each read
+    // every task the user ever had, so one long-lived account made every write of its own
+    // slower without bound. Both engines use a partial index for a query whose WHERE
+    // carries the index's own `status <> 'completed'` (task-store.sql.ts writes it so).
+    // (user_id, status) served only those queries.
+    version: 40,
+    name: 'open tasks indexed apart',
+    sql: {
+      sqlite: OPEN_TASK_INDEXES,
+      postgres: OPEN_TASK_INDEXES,
     },
   },
 ];

@@ -26,6 +26,52 @@ const engines: { name: string; open: () => Promise<SqlClient>; skip?: string }[]
 if (!REAL_PG_URL)
   console.info(`SqlTaskStore on a PostgreSQL server: skipped — ${REAL_PG_SKIP_REASON}`);
 
+describe('open tasks of a long-lived account, on SQLite', () => {
+  it('are found through their own index, never by reading every completed task', async () => {
+    const db = await openSqlite();
+    try {
+      const statements: string[] = [];
+      const recording: SqlClient = {
+        dialect: db.dialect,
+        all: (sql, params) => (statements.push(sql), db.all(sql, params)),
+        run: (sql, params) => (statements.push(sql), db.run(sql, params)),
+        batch: (list) => db.batch(list),
+        exec: (script) => db.exec(script),
+        ping: () => db.ping(),
+        close: () => db.close(),
+      };
+      const store = new SqlTaskStore(recording, await insertUser(db), { snapshots: null });
+      const task = makeTask();
+      await store.insert(task);
+      await store.update({ ...task, title: 'renamed', updated_at: later(task) }, task.updated_at);
+      await store.list({ ...OPEN_FIRST_PAGE });
+      await store.list({ ...OPEN_FIRST_PAGE, statuses: ['pending'] });
+      await store.scanActive(() => undefined);
+      await store.listActive();
+      const open = statements.filter((sql) => sql.includes("status <> 'completed'"));
+      expect(open.length).toBeGreaterThanOrEqual(5);
+      for (const sql of open) {
+        const plan = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`);
+        expect(plan.map((r) => r.detail).join(' | ')).toMatch(/INDEX tasks_user_open/);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+const OPEN_FIRST_PAGE = {
+  statuses: ['pending', 'in_progress', 'snoozed'] as Task['status'][],
+  tag: null,
+  text: null,
+  due_before: null,
+  due_after: null,
+  after: null,
+  limit: 51,
+};
+
+const later = (t: Task) => new Date(Date.parse(t.updated_at) + 1000).toISOString();
+
 for (const engine of engines) {
   describe.skipIf(engine.skip !== undefined)(
     `SqlTaskStore on ${engine.name}${engine.skip ? ` (${engine.skip})` : ''}`,

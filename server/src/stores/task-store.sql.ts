@@ -224,7 +224,11 @@ export class SqlTaskStore implements TaskStore {
     const params: SqlValue[] = [this.userId];
     const where = ['user_id = $1'];
     const param = (v: SqlValue) => `$${params.push(v)}`;
-    if (q.statuses !== null) where.push(`status IN (${q.statuses.map(param).join(', ')})`);
+    if (q.statuses !== null) {
+      // Written out, so the planner may use the open tasks' own index (migration 40).
+      if (!q.statuses.includes('completed')) where.push(`status <> 'completed'`);
+      where.push(`status IN (${q.statuses.map(param).join(', ')})`);
+    }
     if (q.tag !== null) {
       where.push(`tag_key LIKE ${param(containsPattern(`,${q.tag.toLowerCase()},`))} ESCAPE '\\'`);
     }
