@@ -131,7 +131,6 @@ CREATE TABLE IF NOT EXISTS chat_conversations (
 `;
 
 const OPEN_TASK_INDEXES = `
-CREATE INDEX IF NOT EXISTS tasks_user_open ON tasks (user_id, id) WHERE status <> 'completed';
 CREATE INDEX IF NOT EXISTS tasks_user_open_order ON tasks (user_id, created_at, id)
   WHERE status <> 'completed';
 DROP INDEX IF EXISTS tasks_user_status;

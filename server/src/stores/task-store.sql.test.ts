@@ -52,7 +52,7 @@ describe('open tasks of a long-lived account, on SQLite', () => {
       expect(open.length).toBeGreaterThanOrEqual(5);
       for (const sql of open) {
         const plan = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`);
-        expect(plan.map((r) => r.detail).join(' | ')).toMatch(/INDEX tasks_user_open/);
+        expect(plan.map((r) => r.detail).join(' | ')).toMatch(/INDEX tasks_user_open_order/);
       }
     } finally {
       await db.close();

@@ -261,7 +261,7 @@ export class SqlTaskStore implements TaskStore {
   }
 
   /**
-   * The open tasks in pages of SCAN_PAGE, in id order (keyset, on the primary key): ranking
+   * The open tasks in pages of SCAN_PAGE, in list order (keyset): ranking
    * and planning hold one page at a time, however many tasks the user has. A write between
    * two pages shows a task as before or after it, never twice; the caches key on the
    * revision read before the scan, so such an answer is not kept past that write. Between
@@ -290,17 +290,21 @@ export class SqlTaskStore implements TaskStore {
   }
 
   private async scanSql(visit: (page: readonly Task[]) => void): Promise<void> {
-    let after = '';
+    // Keyset on (created_at, id), the open tasks' own index (migration 40); created_at
+    // never changes, so a task moves neither forward nor back between two pages.
+    let after = ['', ''];
     for (;;) {
       const rows = await this.db.all<TaskRow>(
-        `SELECT ${COLUMNS} FROM tasks WHERE user_id = $1 AND id > $2 AND status <> 'completed'
-         ORDER BY id LIMIT ${SCAN_PAGE}`,
-        [this.userId, after],
+        `SELECT ${COLUMNS} FROM tasks WHERE user_id = $1 AND status <> 'completed'
+           AND (created_at, id) > ($2, $3)
+         ORDER BY created_at, id LIMIT ${SCAN_PAGE}`,
+        [this.userId, ...after],
       );
       if (rows.length === 0) return;
       visit(rows.map(taskFromRow));
       if (rows.length < SCAN_PAGE) return;
-      after = rows[rows.length - 1]!.id;
+      const last = rows[rows.length - 1]!;
+      after = [last.created_at, last.id];
       // node:sqlite answers synchronously, so awaiting it never lets I/O in: yield to the
       // event loop between pages, so other users' requests are served while a long list
       // is ranked.
