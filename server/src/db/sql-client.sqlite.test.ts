@@ -47,6 +47,15 @@ describe('SqliteClient group commit', () => {
     expect(await names()).toEqual(Array.from({ length: 600 }, (_, i) => `n${i}`));
   });
 
+  it('refuses a write that would begin or end the transaction its group shares', async () => {
+    const others = db.run(INSERT, ['kept', 0]);
+    for (const sql of ['COMMIT', 'begin immediate', '  ROLLBACK', 'SAVEPOINT x', 'END']) {
+      await expect(db.run(sql)).rejects.toThrow(/use batch\(\) or exec\(\)/);
+    }
+    expect(await others).toBe(1);
+    expect(await names()).toEqual(['kept']);
+  });
+
   it('a lone write is answered within one turn of the event loop', async () => {
     const write = db.run(INSERT, ['alone', 0]);
     const turnLater = new Promise<string>((resolve) => setImmediate(() => resolve('later')));

@@ -99,6 +99,13 @@ export class SqliteClient implements SqlClient {
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    // A write runs inside its group's transaction: one that ends or begins a transaction
+    // would commit or break the other writes of the group.
+    if (TRANSACTION_CONTROL.test(sql)) {
+      return Promise.reject(
+        new Error(`run() takes one statement of a group; use batch() or exec() for: ${sql}`),
+      );
+    }
     return this.enqueue(() => Number(this.prepare(sql).run(...params).changes));
   }
 
@@ -228,6 +235,8 @@ function rejectAll(group: readonly GroupMember[], error: unknown): void {
   const translated = translate(error);
   for (const member of group) member.reject(translated);
 }
+
+const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
 
 function translate(error: unknown): unknown {
   const code = (error as { errcode?: number; code?: string }).errcode;
