@@ -43,18 +43,27 @@ interface CallerRow {
   settings: string | null;
 }
 
+/**
+ * The task revisions of these users, in one statement (a user who is gone is not in it).
+ * Keys are padded to a power of two, so few statement texts are prepared.
+ */
+export async function taskRevisionsOf(
+  db: SqlClient,
+  userIds: readonly string[],
+): Promise<Map<string, number>> {
+  const ids = padded(userIds);
+  const rows = await db.all<{ id: string; task_revision: number }>(
+    `SELECT id, task_revision FROM users WHERE id IN (${placeholders(ids.length)})`,
+    ids,
+  );
+  return new Map(rows.map((r) => [r.id, Number(r.task_revision)]));
+}
+
 /** Every revision asked for in one turn, read by one statement (turn-batch.ts). */
 const revisionReads = perClient((db) =>
   turnBatched<string, number>(
     (userId) => userId,
-    async (userIds) => {
-      const ids = padded(userIds);
-      const rows = await db.all<{ id: string; task_revision: number }>(
-        `SELECT id, task_revision FROM users WHERE id IN (${placeholders(ids.length)})`,
-        ids,
-      );
-      return new Map(rows.map((r) => [r.id, Number(r.task_revision)]));
-    },
+    (userIds) => taskRevisionsOf(db, userIds),
   ),
 );
 

@@ -1,3 +1,4 @@
+import { taskRevisionsOf } from '../accounts/account-repository.ts';
 import type { SqlClient } from '../db/sql-client.ts';
 import type { Client as PgClient } from 'pg';
 
@@ -65,11 +66,7 @@ export function revisionEvents(options: RevisionEventsOptions): RevisionEvents {
       const ids = [...watches.keys()];
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500);
-        const rows = await db.all<{ id: string; task_revision: number }>(
-          `SELECT id, task_revision FROM users WHERE id IN (${chunk.map((_, j) => `$${j + 1}`).join(', ')})`,
-          chunk,
-        );
-        for (const r of rows) deliver(r.id, Number(r.task_revision));
+        for (const [id, revision] of await taskRevisionsOf(db, chunk)) deliver(id, revision);
       }
     } catch (error) {
       options.onError?.(error);
