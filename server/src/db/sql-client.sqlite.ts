@@ -106,7 +106,7 @@ export class SqliteClient implements SqlClient {
         new Error(`run() takes one statement of a group; use batch() or exec() for: ${sql}`),
       );
     }
-    return this.enqueue(() => Number(this.prepare(sql).run(...params).changes));
+    return this.enqueue(() => this.runOne({ sql, params }));
   }
 
   batch(statements: readonly SqlStatement[]): Promise<number[]> {
