@@ -46,7 +46,7 @@ export function sendExecution(
  * body to HEAD), written directly: res.json re-parses the Content-Type it has just set and
  * looks the length up again, per answer, on the path every task request takes.
  */
-function sendJson(req: Request, res: Response, status: number, json: string): void {
+function sendJson(req: Request, res: Response, status: number, json: string | Buffer): void {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(json));

@@ -24,7 +24,7 @@ import {
   type JsonSchema,
 } from '@mindflow/shared';
 import type { Caller } from '../accounts/account-repository.ts';
-import type { OperationExecutor, ErrorSink } from '../operations/operation-executor.ts';
+import { jsonText, type OperationExecutor, type ErrorSink } from '../operations/operation-executor.ts';
 
 // The MCP server: its tools are the catalogue's operations, generated, none listed by hand,
 // and every call runs through the same executor as REST, as the caller the request names. A
@@ -149,7 +149,7 @@ export async function callOperationTool(
   });
   const { result } = execution;
   if (!result.ok) return errorResult(result.error);
-  const text = execution.json ?? jsonOf(result.data);
+  const text = execution.json !== undefined ? jsonText(execution.json) : jsonOf(result.data);
   return {
     content: [{ type: 'text', text }],
     structuredContent: (execution.json !== undefined ? JSON.parse(text) : result.data) as Record<

@@ -5,11 +5,27 @@ import { forOperation, type ExecutorLayer } from './operation-executor.ts';
 // answer, serialised once, can be replayed for as long as the user's task_revision (which
 // every write moves, whichever instance made it) has not changed. Lists are most of the
 // traffic, and between two writes a user tends to read the same page again.
+//
+// A page is held as its UTF-8 bytes, not as a string: a hit is written to the socket as it
+// is (a 50-task page is about 17 KB, and a string is measured and encoded again for every
+// answer), and the bytes live outside the JavaScript heap, so the garbage collector neither
+// copies them while young nor marks them once old. Pages are replaced after every write of
+// their user; as strings they were most of what the collector had to move.
 
 interface UserLists {
   revision: number;
-  pages: Map<string, string>;
+  pages: Map<string, Buffer>;
   bytes: number;
+}
+
+/**
+ * A page's bytes in a buffer of their own: Buffer.from would cut a small page from the
+ * shared 8 KB pool, and a cached slice keeps its whole pool alive.
+ */
+export function pageBytes(json: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json));
+  bytes.write(json);
+  return bytes;
 }
 
 export class ListCache {
@@ -19,7 +35,7 @@ export class ListCache {
   hits = 0;
   misses = 0;
 
-  /** Bounded by the size of the JSON held, not the number of entries. */
+  /** Bounded by the bytes held, not the number of entries. */
   constructor(maxBytes = 16 * 1024 * 1024) {
     this.maxBytes = maxBytes;
   }
@@ -29,15 +45,15 @@ export class ListCache {
     return JSON.stringify(Object.entries(input).sort(([a], [b]) => (a < b ? -1 : 1)));
   }
 
-  get(userId: string, revision: number, key: string): string | undefined {
+  get(userId: string, revision: number, key: string): Buffer | undefined {
     const lists = this.users.get(userId);
-    const json = lists && lists.revision === revision ? lists.pages.get(key) : undefined;
-    if (json === undefined) this.misses++;
+    const page = lists && lists.revision === revision ? lists.pages.get(key) : undefined;
+    if (page === undefined) this.misses++;
     else this.hits++;
-    return json;
+    return page;
   }
 
-  set(userId: string, revision: number, key: string, json: string): void {
+  set(userId: string, revision: number, key: string, page: Buffer): void {
     let lists = this.users.get(userId);
     if (lists && lists.revision !== revision) {
       this.forget(userId, lists);
@@ -47,8 +63,8 @@ export class ListCache {
       lists = { revision, pages: new Map(), bytes: 0 };
       this.users.set(userId, lists);
     }
-    const size = json.length * 2;
-    lists.pages.set(key, json);
+    const size = page.length;
+    lists.pages.set(key, page);
     lists.bytes += size;
     this.bytes += size;
     // Oldest users first; Map iteration follows insertion order.
@@ -92,21 +108,21 @@ export function cachedLists(cache: ListCache): ExecutorLayer {
     const { user } = call.caller;
     const taskRevision = await call.caller.taskRevision();
     const key = ListCache.key(call.input);
-    const json = cache.get(user.id, taskRevision, key);
-    if (json !== undefined) {
+    const page = cache.get(user.id, taskRevision, key);
+    if (page !== undefined) {
       let parsed: Result<unknown> | undefined;
       return {
         replayed: false,
-        json,
+        json: page,
         // Parsed only for a caller that wants the value rather than the JSON.
         get result() {
-          return (parsed ??= ok(JSON.parse(json) as unknown));
+          return (parsed ??= ok(JSON.parse(page.toString()) as unknown));
         },
       };
     }
     const execution = await next(call);
     if (!execution.result.ok) return execution;
-    const fresh = pageJson(execution.result.data);
+    const fresh = pageBytes(pageJson(execution.result.data));
     cache.set(user.id, taskRevision, key, fresh);
     return { ...execution, json: fresh };
   });

@@ -38,10 +38,16 @@ export interface Execution<T = unknown> {
   /** The stored answer of an earlier call with the same idempotency key. */
   readonly replayed: boolean;
   /**
-   * result.data already serialised, when a cache held it so: send it as it is. Only a
-   * success is ever cached, so a json means result.ok without reading (parsing) result.
+   * result.data already serialised (as text, or as its UTF-8 bytes), when a cache held it
+   * so: send it as it is. Only a success is ever cached, so a json means result.ok without
+   * reading (parsing) result.
    */
-  readonly json?: string;
+  readonly json?: string | Buffer;
+}
+
+/** A cached answer's JSON as text, whichever form the cache held it in. */
+export function jsonText(json: string | Buffer): string {
+  return typeof json === 'string' ? json : json.toString();
 }
 
 export type Execute = (call: OperationCall) => Promise<Execution>;
