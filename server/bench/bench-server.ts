@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 // What `npm start` runs: the bundle, with the start script's V8 flags and malloc setting
 // (a bounded young generation and heap, two malloc arenas: RSS stays under 200 MB).
 const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-const NODE_FLAGS = ['--max-semi-space-size=8', '--max-old-space-size=128'];
+const NODE_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=128'];
 // Extra Node flags for the server, space-separated, to profile a benchmark's server, e.g.
 // MINDFLOW_BENCH_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' (a benchmark's own knob).
 const EXTRA_FLAGS = (process.env.MINDFLOW_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
@@ -45,7 +45,7 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
       LOG_FORMAT: 'json',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', process.env.TMP_STDOUT ? 'inherit' : 'ignore', 'pipe'],
   });
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
