@@ -206,6 +206,37 @@ describe('what open tasks are held', () => {
     expect(await scan(second)).toBe(3);
   });
 
+  it('holds a user again at the next list after two writes at once dropped them', async () => {
+    const snapshots = new OpenTaskSnapshots({ perUser: 10, total: 100 });
+    const store = await userWith(3, snapshots);
+    await scan(store);
+    expect(snapshots.heldTasks).toBe(3);
+    // Two writes of one user in flight at once: neither can tell it was the only step.
+    await Promise.all([
+      store.insert(makeTask({ title: 'a' })),
+      store.insert(makeTask({ title: 'b' })),
+    ]);
+    expect(snapshots.heldTasks).toBe(0);
+    const listed = await store.list(openPage(50, null));
+    expect(snapshots.heldTasks).toBe(5);
+    const truth = new SqlTaskStore(db, (store as unknown as { userId: string }).userId, {
+      snapshots: null,
+    });
+    expect(listed).toEqual(await truth.list(openPage(50, null)));
+  });
+
+  it('leaves a user the total pushed out to SQL pages until a ranking holds them again', async () => {
+    const snapshots = new OpenTaskSnapshots({ perUser: 10, total: 5 });
+    const first = await userWith(3, snapshots);
+    const second = await userWith(3, snapshots);
+    await scan(first);
+    await scan(second);
+    expect(await first.list(openPage(50, null))).toHaveLength(3);
+    // Still the second user's three: the first one's list was a page, not a scan.
+    expect(snapshots.heldTasks).toBe(3);
+    expect(snapshots.worthRebuilding('anyone')).toBe(false);
+  });
+
   it('hands out tasks no reader can change under another', async () => {
     const store = await userWith(2, new OpenTaskSnapshots());
     await scan(store);

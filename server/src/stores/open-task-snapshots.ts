@@ -23,7 +23,7 @@ export interface SnapshotLimits {
   total: number;
 }
 
-export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { perUser: 2_000, total: 10_000 };
+export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { perUser: 2_000, total: 20_000 };
 
 export class Snapshot {
   revision: number;
@@ -77,6 +77,12 @@ export class Snapshot {
 
 export class OpenTaskSnapshots {
   private readonly users = new Map<string, Snapshot>();
+  /**
+   * Users whose snapshot a write race dropped (not the size bound, not the LRU), with the
+   * tasks it held: a list that misses rebuilds theirs rather than paging in SQL until the
+   * next ranking does. Bounded like the snapshots: oldest first.
+   */
+  private readonly raced = new Map<string, number>();
   private readonly limits: SnapshotLimits;
   private held = 0;
 
@@ -104,7 +110,14 @@ export class OpenTaskSnapshots {
     return count <= this.limits.perUser;
   }
 
+  /** Whether a list that missed should scan to hold this user again (see `raced`). */
+  worthRebuilding(userId: string): boolean {
+    const size = this.raced.get(userId);
+    return size !== undefined && this.fits(size);
+  }
+
   keep(userId: string, snapshot: Snapshot): void {
+    this.raced.delete(userId);
     if (!this.fits(snapshot.size)) return;
     this.drop(userId);
     this.users.set(userId, snapshot);
@@ -136,6 +149,9 @@ export class OpenTaskSnapshots {
         return;
       }
     }
+    this.raced.delete(userId);
+    this.raced.set(userId, s.size);
+    if (this.raced.size > this.limits.total) this.raced.delete(this.raced.keys().next().value!);
     this.drop(userId);
   }
 

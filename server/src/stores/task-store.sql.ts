@@ -186,6 +186,18 @@ export class SqlTaskStore implements TaskStore {
     return this.snapshots.at(this.userId, await this.revision());
   }
 
+  /**
+   * For a user whose snapshot a write race dropped: scan and hold the open tasks again, so
+   * that the lists after it are answered from memory (otherwise only the next ranking
+   * would scan). Anyone else's list pages in SQL, as a page is cheaper than a scan.
+   */
+  private async rebuilt(): Promise<Snapshot | undefined> {
+    if (!this.snapshots?.worthRebuilding(this.userId)) return undefined;
+    const revision = await this.revision();
+    await this.scanKeeping(revision, () => {});
+    return this.snapshots.at(this.userId, revision);
+  }
+
   /** What is held as a write begins, for wrote() to compare with. */
   private beforeWrite(): { snapshot: Snapshot; revision: number } | undefined {
     const snapshot = this.snapshots?.current(this.userId);
@@ -218,7 +230,7 @@ export class SqlTaskStore implements TaskStore {
 
   async list(q: TaskListQuery): Promise<Task[]> {
     if (listableFromOpen(q)) {
-      const held = await this.held();
+      const held = (await this.held()) ?? (await this.rebuilt());
       if (held) return listFromSnapshot(held, q);
     }
     const params: SqlValue[] = [this.userId];
@@ -277,7 +289,18 @@ export class SqlTaskStore implements TaskStore {
       for (let i = 0; i < all.length; i += SCAN_PAGE) visit(all.slice(i, i + SCAN_PAGE));
       return;
     }
-    // Kept only if the revision has not moved during the scan, and the user fits.
+    await this.scanKeeping(revision, visit);
+  }
+
+  /**
+   * scanSql, holding what it read as the snapshot at `revision` (read just before) if the
+   * revision has not moved during the scan and the user fits.
+   */
+  private async scanKeeping(
+    revision: number,
+    visit: (page: readonly Task[]) => void,
+  ): Promise<void> {
+    const snapshots = this.snapshots!;
     let seen: Task[] | null = [];
     await this.scanSql((page) => {
       visit(page);
