@@ -82,26 +82,45 @@ export class SqliteClient implements SqlClient {
   }
 
   all<T extends object = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return this.guard(() => {
-      // Rows come back as arrays and become plain objects here: about a third cheaper than
-      // node:sqlite's own null-prototype row objects, and every row shares one shape.
-      const statement = this.prepare(sql);
-      let names = this.columnNames.get(statement);
-      if (!names) {
-        statement.setReturnArrays(true);
-        names = statement.columns().map((c) => c.name);
-        this.columnNames.set(statement, names);
-      }
-      const rows = statement.all(...params) as unknown as SqlValue[][];
-      const out: T[] = new Array(rows.length);
-      for (let r = 0; r < rows.length; r++) {
-        const values = rows[r]!;
-        const row: Record<string, SqlValue> = {};
-        for (let c = 0; c < names.length; c++) row[names[c]!] = values[c]!;
-        out[r] = row as T;
-      }
-      return out;
-    });
+    return this.guard(() => this.rowsOf<T>(sql, params));
+  }
+
+  private rowsOf<T extends object>(sql: string, params: readonly SqlValue[]): T[] {
+    // Rows come back as arrays and become plain objects here: about a third cheaper than
+    // node:sqlite's own null-prototype row objects, and every row shares one shape.
+    const statement = this.prepare(sql);
+    let names = this.columnNames.get(statement);
+    if (!names) {
+      statement.setReturnArrays(true);
+      names = statement.columns().map((c) => c.name);
+      this.columnNames.set(statement, names);
+    }
+    const rows = statement.all(...params) as unknown as SqlValue[][];
+    const out: T[] = new Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const values = rows[r]!;
+      const row: Record<string, SqlValue> = {};
+      for (let c = 0; c < names.length; c++) row[names[c]!] = values[c]!;
+      out[r] = row as T;
+    }
+    return out;
+  }
+
+  /** The write as a member of its group, and the query right after it inside the group. */
+  runReading<T extends object = SqlRow>(
+    write: SqlStatement,
+    read: SqlStatement,
+  ): Promise<{ changes: number; rows: T[] }> {
+    if (TRANSACTION_CONTROL.test(write.sql)) {
+      return Promise.reject(new Error(`runReading() takes one write, not: ${write.sql}`));
+    }
+    // In a savepoint, as a batch: should the query fail, the write is undone with it.
+    return this.enqueue(() =>
+      this.inSavepoint(() => ({
+        changes: this.runOne(write),
+        rows: this.rowsOf<T>(read.sql, read.params ?? []),
+      })),
+    );
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<number> {

@@ -19,6 +19,16 @@ export interface SqlClient {
   /** Rows affected by a write. */
   run(sql: string, params?: readonly SqlValue[]): Promise<number>;
   /**
+   * A write, then a query in the same transaction right after it: the query sees what the
+   * write left and nothing any other writer did since. Only where that costs nothing extra
+   * (SQLite, whose writes already share a transaction per turn); elsewhere undefined, and
+   * callers do without.
+   */
+  runReading?<T extends object = SqlRow>(
+    write: SqlStatement,
+    read: SqlStatement,
+  ): Promise<{ changes: number; rows: T[] }>;
+  /**
    * Runs the statements in one transaction, in order. A plain list rather than a callback,
    * so the SQLite client can run it synchronously: no other request's statement can slip
    * into the transaction of a shared connection between two awaits.

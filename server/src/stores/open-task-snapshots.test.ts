@@ -128,17 +128,24 @@ for (const engine of SHARED_DATABASES) {
       const [a, b] = db.handles;
       await fc.assert(
         fc.asyncProperty(
-          fc.array(fc.record({ op, via: fc.constantFrom('a', 'b'), together: fc.boolean() }), {
-            minLength: 1,
-            maxLength: 20,
-          }),
+          fc.array(
+            // `look`: compare after this step. Skipping some lets a write find the snapshot
+            // it steps from already behind another instance's write.
+            fc.record({
+              op,
+              via: fc.constantFrom('a', 'b'),
+              together: fc.boolean(),
+              look: fc.boolean(),
+            }),
+            { minLength: 1, maxLength: 20 },
+          ),
           async (steps) => {
             const user = await insertUser(a);
             const here = new SqlTaskStore(a, user);
             const there = new SqlTaskStore(b, user);
             const truth = new SqlTaskStore(a, user, { snapshots: null });
             for (let i = 0; i < steps.length; i++) {
-              const { op: o, via, together } = steps[i]!;
+              const { op: o, via, together, look } = steps[i]!;
               const store = via === 'a' ? here : there;
               const next = steps[i + 1];
               if (together && next) {
@@ -146,6 +153,7 @@ for (const engine of SHARED_DATABASES) {
                 await Promise.all([apply(o, store, truth), apply(next.op, store, truth)]);
                 i++;
               } else await apply(o, store, truth);
+              if (!look && i < steps.length - 1) continue;
               const expected = await reads(truth);
               expect(await reads(here)).toEqual(expected);
               expect(await reads(there)).toEqual(expected);
@@ -174,6 +182,8 @@ describe('what open tasks are held', () => {
     for (let i = 0; i < open; i++) await store.insert(makeTask({ title: `t${i}` }));
     return store;
   }
+
+  const userOf = (store: SqlTaskStore) => (store as unknown as { userId: string }).userId;
 
   const scan = async (store: SqlTaskStore) => {
     const seen: Task[] = [];
@@ -206,9 +216,33 @@ describe('what open tasks are held', () => {
     expect(await scan(second)).toBe(3);
   });
 
-  it('holds a user again at the next list after two writes at once dropped them', async () => {
+  it('steps through two writes at once where each write reads the revision it made (SQLite)', async () => {
     const snapshots = new OpenTaskSnapshots({ perUser: 10, total: 100 });
     const store = await userWith(3, snapshots);
+    await scan(store);
+    await Promise.all([
+      store.insert(makeTask({ title: 'a' })),
+      store.insert(makeTask({ title: 'b' })),
+    ]);
+    // Held still, with both: no scan needed for what comes next.
+    expect(snapshots.heldTasks).toBe(5);
+    const truth = new SqlTaskStore(db, userOf(store), { snapshots: null });
+    expect(await store.list(openPage(50, null))).toEqual(await truth.list(openPage(50, null)));
+  });
+
+  it('holds a user again at the next list after two writes at once dropped them, where a write cannot read its own revision', async () => {
+    // The client as PostgreSQL's is: no read inside a write's transaction.
+    const plain = new Proxy(db, {
+      get: (target, key) => {
+        if (key === 'runReading') return undefined;
+        const value = Reflect.get(target, key) as unknown;
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
+      },
+    });
+    const snapshots = new OpenTaskSnapshots({ perUser: 10, total: 100 });
+    const user = await insertUser(db);
+    const store = new SqlTaskStore(plain, user, { snapshots });
+    for (let i = 0; i < 3; i++) await store.insert(makeTask({ title: `t${i}` }));
     await scan(store);
     expect(snapshots.heldTasks).toBe(3);
     // Two writes of one user in flight at once: neither can tell it was the only step.
@@ -219,9 +253,7 @@ describe('what open tasks are held', () => {
     expect(snapshots.heldTasks).toBe(0);
     const listed = await store.list(openPage(50, null));
     expect(snapshots.heldTasks).toBe(5);
-    const truth = new SqlTaskStore(db, (store as unknown as { userId: string }).userId, {
-      snapshots: null,
-    });
+    const truth = new SqlTaskStore(db, user, { snapshots: null });
     expect(listed).toEqual(await truth.list(openPage(50, null)));
   });
 

@@ -149,10 +149,36 @@ export class OpenTaskSnapshots {
         return;
       }
     }
+    this.dropRaced(userId, s);
+  }
+
+  /** Drops a snapshot a write overtook, remembering to hold the user again (`raced`). */
+  private dropRaced(userId: string, s: Snapshot): void {
     this.raced.delete(userId);
     this.raced.set(userId, s.size);
     if (this.raced.size > this.limits.total) this.raced.delete(this.raced.keys().next().value!);
     this.drop(userId);
+  }
+
+  /**
+   * After a write here that changed one task and, read in its own transaction, made
+   * `revision`: the snapshot at the revision just before is the state this write started
+   * from, so it steps forward exactly, whenever and however it was made. One older than
+   * that missed a write and goes; a newer one already holds this write.
+   */
+  madeRevision(userId: string, revision: number, change: (s: Snapshot) => void): void {
+    const s = this.users.get(userId);
+    if (!s || s.revision >= revision) return;
+    if (s.revision === revision - 1) {
+      this.held -= s.size;
+      change(s);
+      s.revision = revision;
+      this.held += s.size;
+      if (!this.fits(s.size)) this.drop(userId);
+      this.trim();
+      return;
+    }
+    this.dropRaced(userId, s);
   }
 
   drop(userId: string): void {

@@ -204,6 +204,33 @@ export class SqlTaskStore implements TaskStore {
     return snapshot && { snapshot, revision: snapshot.revision };
   }
 
+  /**
+   * A write of at most one task, and what it does to the snapshot held (if it changed a
+   * row). Where the client can read in the write's own transaction (SQLite), the revision
+   * the write made is read there: the snapshot held at the revision before it steps to it,
+   * however many other writes were in flight. Elsewhere, wrote() decides from a read after.
+   */
+  private async write(
+    sql: string,
+    params: readonly SqlValue[],
+    change: (s: Snapshot) => void,
+  ): Promise<number> {
+    const snapshots = this.snapshots;
+    if (snapshots && this.db.runReading) {
+      const { changes, rows } = await this.db.runReading<{ task_revision: number }>(
+        { sql, params },
+        { sql: 'SELECT task_revision FROM users WHERE id = $1', params: [this.userId] },
+      );
+      const made = rows[0]?.task_revision;
+      if (changes === 1 && made !== undefined) snapshots.madeRevision(this.userId, made, change);
+      return changes;
+    }
+    const before = this.beforeWrite();
+    const changes = await this.db.run(sql, params);
+    if (changes === 1) await this.wrote(before, change);
+    return changes;
+  }
+
   /** After a write of one task here: step the snapshot forward, or drop it (see there). */
   private async wrote(
     before: { snapshot: Snapshot; revision: number } | undefined,
@@ -336,16 +363,12 @@ export class SqlTaskStore implements TaskStore {
   }
 
   async insert(task: Task): Promise<'ok' | 'conflict'> {
-    const before = this.beforeWrite();
-    const changed = await this.db.run(INSERT_LIMITED_SQL, [
-      this.userId,
-      ...rowValues(task),
-      this.maxOpenTasks,
-    ]);
-    if (changed === 1) {
-      await this.wrote(before, (s) => s.put(asStored(task)));
-      return 'ok';
-    }
+    const changed = await this.write(
+      INSERT_LIMITED_SQL,
+      [this.userId, ...rowValues(task), this.maxOpenTasks],
+      (s) => s.put(asStored(task)),
+    );
+    if (changed === 1) return 'ok';
     if (await this.exists(task.id)) return 'conflict';
     return this.limitReached();
   }
@@ -360,18 +383,12 @@ export class SqlTaskStore implements TaskStore {
 
   async update(task: Task, expectedUpdatedAt: string): Promise<'ok' | 'not_found' | 'conflict'> {
     const [, ...rest] = rowValues(task);
-    const before = this.beforeWrite();
-    const changed = await this.db.run(UPDATE_LIMITED_SQL, [
-      this.userId,
-      task.id,
-      ...rest,
-      expectedUpdatedAt,
-      this.maxOpenTasks,
-    ]);
-    if (changed === 1) {
-      await this.wrote(before, (s) => s.put(asStored(task)));
-      return 'ok';
-    }
+    const changed = await this.write(
+      UPDATE_LIMITED_SQL,
+      [this.userId, task.id, ...rest, expectedUpdatedAt, this.maxOpenTasks],
+      (s) => s.put(asStored(task)),
+    );
+    if (changed === 1) return 'ok';
     const rows = await this.db.all<{ updated_at: string }>(
       'SELECT updated_at FROM tasks WHERE user_id = $1 AND id = $2',
       [this.userId, task.id],
@@ -382,12 +399,12 @@ export class SqlTaskStore implements TaskStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    const before = this.beforeWrite();
-    const deleted =
-      (await this.db.run('DELETE FROM tasks WHERE user_id = $1 AND id = $2', [this.userId, id])) >
-      0;
-    if (deleted) await this.wrote(before, (s) => s.remove(id));
-    return deleted;
+    const deleted = await this.write(
+      'DELETE FROM tasks WHERE user_id = $1 AND id = $2',
+      [this.userId, id],
+      (s) => s.remove(id),
+    );
+    return deleted > 0;
   }
 
   async upsertMany(tasks: readonly Task[]): Promise<void> {
