@@ -114,13 +114,18 @@ export class SqliteClient implements SqlClient {
     if (TRANSACTION_CONTROL.test(write.sql)) {
       return Promise.reject(new Error(`runReading() takes one write, not: ${write.sql}`));
     }
-    // In a savepoint, as a batch: should the query fail, the write is undone with it.
-    return this.enqueue(() =>
-      this.inSavepoint(() => ({
-        changes: this.runOne(write),
-        rows: this.rowsOf<T>(read.sql, read.params ?? []),
-      })),
-    );
+    return this.enqueue(() => {
+      const changes = this.runOne(write);
+      // The write stands whatever the query does: a query that fails answers no rows
+      // rather than failing a write that will be committed.
+      let rows: T[] = [];
+      try {
+        rows = this.rowsOf<T>(read.sql, read.params ?? []);
+      } catch {
+        // no rows
+      }
+      return { changes, rows };
+    });
   }
 
   run(sql: string, params: readonly SqlValue[] = []): Promise<number> {

@@ -22,7 +22,8 @@ export interface SqlClient {
    * A write, then a query in the same transaction right after it: the query sees what the
    * write left and nothing any other writer did since. Only where that costs nothing extra
    * (SQLite, whose writes already share a transaction per turn); elsewhere undefined, and
-   * callers do without.
+   * callers do without. The write's outcome is the write's alone: a query that fails gives
+   * no rows.
    */
   runReading?<T extends object = SqlRow>(
     write: SqlStatement,
