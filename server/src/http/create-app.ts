@@ -124,9 +124,9 @@ function corsFor(origins: readonly string[]): RequestHandler {
 }
 
 /** Logging, security headers, CORS and the JSON body: what every request passes first. */
-function commonMiddleware(app: express.Express, deps: AppDeps): RequestHandler[] {
+function commonMiddleware(app: express.Express, deps: AppDeps): RequestHandler {
   const s = deps.settings;
-  return [
+  return inSequence([
     httpLogger(app, deps.logger),
     refuseUndecodablePath,
     (_req, res, next) => {
@@ -136,7 +136,30 @@ function commonMiddleware(app: express.Express, deps: AppDeps): RequestHandler[]
     securityHeaders(),
     corsFor(s.corsOrigins),
     express.json({ limit: s.bodyLimit }),
-  ];
+  ]);
+}
+
+/**
+ * Handlers run one after the other as one middleware: what Express's router does for a
+ * list of them, without its per-layer path matching and bookkeeping, on the path every
+ * request takes. An error (passed on or thrown) goes to the error handler, as there.
+ */
+function inSequence(handlers: readonly RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    let i = 0;
+    const step = (error?: unknown): void => {
+      if (error !== undefined && error !== null) return next(error);
+      const handler = handlers[i++];
+      if (!handler) return next();
+      try {
+        const result = handler(req, res, step) as unknown;
+        if (result instanceof Promise) result.catch(next);
+      } catch (thrown) {
+        next(thrown);
+      }
+    };
+    step();
+  };
 }
 
 /** Builds the Express app. It never listens: main.ts (or a test) does. */
