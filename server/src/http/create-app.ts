@@ -93,9 +93,14 @@ function securityHeaders(): RequestHandler {
     removeHeader: (name: string) => void removed.push(name),
   };
   helmet()({} as never, probe as never, () => undefined);
+  // Names in lower case, as HTTP compares them: Node lower-cases every name it is given to
+  // key the header, and a name already in lower case is used as it is, not copied.
+  const names = set.map(([name]) => name.toLowerCase());
+  const values = set.map(([, value]) => value);
+  const gone = removed.map((name) => name.toLowerCase());
   return (_req, res, next) => {
-    for (const [name, value] of set) res.setHeader(name, value);
-    for (const name of removed) res.removeHeader(name);
+    for (let i = 0; i < names.length; i++) res.setHeader(names[i]!, values[i]!);
+    for (let i = 0; i < gone.length; i++) res.removeHeader(gone[i]!);
     next();
   };
 }

@@ -20,7 +20,7 @@ export function sendExecution(
   request: OperationRequest,
   execution: Execution,
 ): void {
-  if (execution.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  if (execution.replayed) res.setHeader('idempotent-replayed', 'true');
   // A cached answer (json) is a success, and its value is read only if a header needs it.
   if (execution.json === undefined && !execution.result.ok) {
     const { error } = execution.result;
@@ -29,9 +29,9 @@ export function sendExecution(
   }
   const output = () => (execution.result as { data: unknown }).data;
   const success = httpSuccessOf(name, output);
-  if (success.location) res.setHeader('Location', success.location);
+  if (success.location) res.setHeader('location', success.location);
   if (success.etag) {
-    res.setHeader('ETag', success.etag);
+    res.setHeader('etag', success.etag);
     if (req.method === 'GET' && matchesIfNoneMatch(req.get('if-none-match'), success.etag)) {
       res.status(304).end();
       return;
@@ -44,11 +44,12 @@ export function sendExecution(
 /**
  * A JSON body with the headers Express's res.json gives it (type with charset, length; no
  * body to HEAD), written directly: res.json re-parses the Content-Type it has just set and
- * looks the length up again, per answer, on the path every task request takes.
+ * looks the length up again, per answer, on the path every task request takes. Header
+ * names are in lower case here, as Node keys them (so they are not copied to be keyed).
  */
 function sendJson(req: Request, res: Response, status: number, json: string | Buffer): void {
   res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(json));
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('content-length', Buffer.byteLength(json));
   res.end(req.method === 'HEAD' ? undefined : json);
 }

@@ -84,9 +84,11 @@ export function apiRateLimit(perMinute: number, clock: () => number = Date.now):
   return (_req, res, next) => {
     const userId = (res.locals.caller as { user?: { id: string } } | undefined)?.user?.id;
     const { n, resetSeconds } = windows.hit(userId ? `u:${userId}` : 'anonymous');
-    res.setHeader('RateLimit-Policy', policy);
+    // Header names in lower case on the hot path: Node keys headers by the lower-case name,
+    // and one already in lower case is not copied for that (create-app.ts securityHeaders).
+    res.setHeader('ratelimit-policy', policy);
     res.setHeader(
-      'RateLimit',
+      'ratelimit',
       `limit=${perMinute}, remaining=${Math.max(0, perMinute - n)}, reset=${resetSeconds}`,
     );
     if (n <= perMinute) return next();

@@ -33,7 +33,7 @@ const INCOMING_ID = /^[\w.:-]{1,128}$/;
 export function requestId(req: IncomingMessage, res: ServerResponse): string {
   const given = req.headers['x-request-id'];
   const id = typeof given === 'string' && INCOMING_ID.test(given) ? given : randomUUID();
-  res.setHeader('X-Request-ID', id);
+  res.setHeader('x-request-id', id);
   return id;
 }
 
