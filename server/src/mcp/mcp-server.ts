@@ -24,7 +24,11 @@ import {
   type JsonSchema,
 } from '@mindflow/shared';
 import type { Caller } from '../accounts/account-repository.ts';
-import { jsonText, type OperationExecutor, type ErrorSink } from '../operations/operation-executor.ts';
+import {
+  jsonText,
+  type OperationExecutor,
+  type ErrorSink,
+} from '../operations/operation-executor.ts';
 
 // The MCP server: its tools are the catalogue's operations, generated, none listed by hand,
 // and every call runs through the same executor as REST, as the caller the request names. A
