@@ -139,17 +139,19 @@ export class OpenTaskSnapshots {
     const s = this.users.get(userId);
     if (!s || s.revision >= revision) return;
     if (before && s === before.snapshot && s.revision === before.revision) {
-      if (revision === before.revision + 1) {
-        this.held -= s.size;
-        change(s);
-        s.revision = revision;
-        this.held += s.size;
-        if (!this.fits(s.size)) this.drop(userId);
-        this.trim();
-        return;
-      }
+      if (revision === before.revision + 1) return this.step(userId, s, revision, change);
     }
     this.dropRaced(userId, s);
+  }
+
+  /** The one write from s.revision to `revision` applied to `s`. */
+  private step(userId: string, s: Snapshot, revision: number, change: (s: Snapshot) => void) {
+    this.held -= s.size;
+    change(s);
+    s.revision = revision;
+    this.held += s.size;
+    if (!this.fits(s.size)) this.drop(userId);
+    this.trim();
   }
 
   /** Drops a snapshot a write overtook, remembering to hold the user again (`raced`). */
@@ -169,15 +171,7 @@ export class OpenTaskSnapshots {
   madeRevision(userId: string, revision: number, change: (s: Snapshot) => void): void {
     const s = this.users.get(userId);
     if (!s || s.revision >= revision) return;
-    if (s.revision === revision - 1) {
-      this.held -= s.size;
-      change(s);
-      s.revision = revision;
-      this.held += s.size;
-      if (!this.fits(s.size)) this.drop(userId);
-      this.trim();
-      return;
-    }
+    if (s.revision === revision - 1) return this.step(userId, s, revision, change);
     this.dropRaced(userId, s);
   }
 
