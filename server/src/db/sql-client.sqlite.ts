@@ -111,9 +111,8 @@ export class SqliteClient implements SqlClient {
     write: SqlStatement,
     read: SqlStatement,
   ): Promise<{ changes: number; rows: T[] }> {
-    if (TRANSACTION_CONTROL.test(write.sql)) {
-      return Promise.reject(new Error(`runReading() takes one write, not: ${write.sql}`));
-    }
+    const refused = refuseTransactionControl('runReading', write.sql);
+    if (refused) return refused;
     return this.enqueue(() => {
       const changes = this.runOne(write);
       // The write stands whatever the query does: a query that fails answers no rows
@@ -131,11 +130,8 @@ export class SqliteClient implements SqlClient {
   run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
     // A write runs inside its group's transaction: one that ends or begins a transaction
     // would commit or break the other writes of the group.
-    if (TRANSACTION_CONTROL.test(sql)) {
-      return Promise.reject(
-        new Error(`run() takes one statement of a group; use batch() or exec() for: ${sql}`),
-      );
-    }
+    const refused = refuseTransactionControl('run', sql);
+    if (refused) return refused;
     return this.enqueue(() => this.runOne({ sql, params }));
   }
 
@@ -267,6 +263,17 @@ function rejectAll(group: readonly GroupMember[], error: unknown): void {
 }
 
 const TRANSACTION_CONTROL = /^\s*(BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
+
+/**
+ * A write runs inside its group's shared transaction: one that ends or begins a transaction
+ * would commit or break the other writes of the group, so it is refused, naming the way.
+ */
+function refuseTransactionControl(method: string, sql: string): Promise<never> | null {
+  if (!TRANSACTION_CONTROL.test(sql)) return null;
+  return Promise.reject(
+    new Error(`${method}() takes one statement of a group; use batch() or exec() for: ${sql}`),
+  );
+}
 
 function translate(error: unknown): unknown {
   const code = (error as { errcode?: number; code?: string }).errcode;

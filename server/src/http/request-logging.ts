@@ -56,6 +56,7 @@ export function httpLogger(app: Express, logger: Logger): RequestHandler {
       return (this[CHILD] ??= logger.child({ request_id: this.id }));
     },
   });
+  const writeCompletion = completionWriter(logger);
   return (req, res, next) => {
     const id = requestId(req, res);
     const started = performance.now();
@@ -66,7 +67,7 @@ export function httpLogger(app: Express, logger: Logger): RequestHandler {
       const aborted = !res.writableFinished;
       const level = status >= 500 ? 'error' : status >= 400 || aborted ? 'warn' : 'info';
       if (!logger.isLevelEnabled(level)) return;
-      writeCompletion(logger, level, {
+      writeCompletion(level, {
         id,
         method: req.method,
         url: req.originalUrl,
@@ -84,22 +85,25 @@ const { lsCacheSym, timeSym, chindingsSym, streamSym } = pino.symbols;
 /**
  * The completion line, exactly as `logger[level]({request_id, req, res, responseTime}, msg)`
  * writes it (request-logging.test.ts compares the two), put together from the logger's own
- * parts under pino's exported symbols: its level prefix, its clock, its bindings (pid,
- * hostname) and its stream. pino's generic path walks the object and serialises each field
- * on every request, a few per cent of a cheap request's CPU.
+ * parts under pino's exported symbols: its level prefixes, clock and stream, looked up once,
+ * and its bindings (pid, hostname), read at each line as setBindings may change them. pino's generic path walks the object and
+ * serialises each field on every request, a few per cent of a cheap request's CPU.
  */
-function writeCompletion(
+function completionWriter(
   logger: Logger,
+): (
   level: 'info' | 'warn' | 'error',
   line: { id: string; method: string; url: string; status: number; ms: number; msg: string },
-): void {
+) => void {
   const part = <T>(symbol: symbol) => (logger as unknown as Record<symbol, T>)[symbol]!;
-  const prefix = part<Record<number, string>>(lsCacheSym)[logger.levels.values[level]!];
-  const time = part<() => string>(timeSym)();
-  part<{ write(text: string): unknown }>(streamSym).write(
-    `${prefix}${time}${part<string>(chindingsSym)}` +
-      `,"request_id":${JSON.stringify(line.id)},"req":{"method":${JSON.stringify(line.method)},` +
-      `"url":${JSON.stringify(line.url)}},"res":{"status":${line.status}},` +
-      `"responseTime":${line.ms},"msg":${JSON.stringify(line.msg)}}\n`,
-  );
+  const prefixes = part<Record<number, string>>(lsCacheSym);
+  const time = part<() => string>(timeSym);
+  const stream = part<{ write(text: string): unknown }>(streamSym);
+  return (level, line) =>
+    stream.write(
+      `${prefixes[logger.levels.values[level]!]}${time()}${part<string>(chindingsSym)}` +
+        `,"request_id":${JSON.stringify(line.id)},"req":{"method":${JSON.stringify(line.method)},` +
+        `"url":${JSON.stringify(line.url)}},"res":{"status":${line.status}},` +
+        `"responseTime":${line.ms},"msg":${JSON.stringify(line.msg)}}\n`,
+    );
 }
