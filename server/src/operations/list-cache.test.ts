@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { api } from '../../test-support/http-client.ts';
 import { serverWithUser } from '../../test-support/test-server.ts';
-import { pageBytes, pageJson } from './list-cache.ts';
+import { ListCache, pageBytes, pageJson } from './list-cache.ts';
 
 // A cached page is sent as pageJson made it: it must be JSON.stringify's text, byte for
 // byte, whether the tasks are frozen (held in memory) or not.
@@ -51,6 +51,68 @@ describe('pageJson', () => {
     ]) {
       expect(pageJson(other)).toBe(JSON.stringify(other));
     }
+  });
+});
+
+describe('a page made again at a new revision', () => {
+  const frozenTask = (title: string) => deepFreeze({ id: title, title, tags: ['a'] });
+  const key = ListCache.key({ limit: 2 });
+
+  it('is the old page’s buffer when it lists the same frozen tasks with the same cursor', () => {
+    const cache = new ListCache();
+    const [a, b] = [frozenTask('a'), frozenTask('b')];
+    const first = cache.put('u', 1, key, { tasks: [a, b], next_cursor: 'c' });
+    // A write elsewhere in the list (a task created after these two) moved the revision.
+    const again = cache.put('u', 2, key, { tasks: [a, b], next_cursor: 'c' });
+    expect(again).toBe(first);
+    expect(again.toString()).toBe(JSON.stringify({ tasks: [a, b], next_cursor: 'c' }));
+    expect(cache.get('u', 2, key)).toBe(first);
+    expect(cache.get('u', 1, key)).toBeUndefined();
+    expect(cache.kept).toBe(1);
+  });
+
+  it('is made anew when a task, its order or the cursor changed', () => {
+    const cache = new ListCache();
+    const [a, b] = [frozenTask('a'), frozenTask('b')];
+    let revision = 1;
+    let held = cache.put('u', revision, key, { tasks: [a, b], next_cursor: 'c' });
+    for (const page of [
+      { tasks: [a, frozenTask('b')], next_cursor: 'c' }, // the same JSON, another object
+      { tasks: [a, frozenTask('b2')], next_cursor: 'c' },
+      { tasks: [b, a], next_cursor: 'c' },
+      { tasks: [b, a], next_cursor: null },
+      { tasks: [b], next_cursor: null },
+    ]) {
+      revision++;
+      const made = cache.put('u', revision, key, page);
+      expect(made).not.toBe(held);
+      expect(made.toString()).toBe(JSON.stringify(page));
+      expect(cache.get('u', revision, key)).toBe(made);
+      held = made;
+    }
+    expect(cache.kept).toBe(0);
+  });
+
+  it('is never kept for tasks that are not frozen, whose JSON may have changed', () => {
+    const cache = new ListCache();
+    const a = { id: 'a', title: 'before', tags: [] as string[] };
+    cache.put('u', 1, key, { tasks: [a], next_cursor: null });
+    a.title = 'after';
+    const made = cache.put('u', 2, key, { tasks: [a], next_cursor: null });
+    expect(JSON.parse(made.toString())).toEqual({
+      tasks: [{ id: 'a', title: 'after', tags: [] }],
+      next_cursor: null,
+    });
+    expect(cache.kept).toBe(0);
+  });
+
+  it('is not replaced by a late answer made at an older revision', () => {
+    const cache = new ListCache();
+    const [a, b] = [frozenTask('a'), frozenTask('b')];
+    const newer = cache.put('u', 5, key, { tasks: [a], next_cursor: null });
+    const late = cache.put('u', 4, key, { tasks: [b], next_cursor: null });
+    expect(late.toString()).toBe(JSON.stringify({ tasks: [b], next_cursor: null }));
+    expect(cache.get('u', 5, key)).toBe(newer);
   });
 });
 

@@ -1,4 +1,4 @@
-import { jsonOf, ok, type Result } from '@mindflow/shared';
+import { hasFixedJson, jsonOf, ok, type Result } from '@mindflow/shared';
 import { forOperation, type ExecutorLayer } from './operation-executor.ts';
 
 // listTasks depends on nothing but the user's tasks and the query: no clock, no zone. So its
@@ -12,9 +12,25 @@ import { forOperation, type ExecutorLayer } from './operation-executor.ts';
 // copies them while young nor marks them once old. Pages are replaced after every write of
 // their user; as strings they were most of what the collector had to move.
 
-interface UserLists {
+// A write moves the revision, but most writes leave a given page as it was: a task created
+// is listed after the open tasks already there, and a task completed further down does not
+// show on the first page. So a page at an older revision is kept beside the cache's answers,
+// never sent, and when the page made at the new revision lists the very same frozen tasks
+// (jsonOf: their JSON cannot change) with the same cursor, its bytes are the old page's and
+// the old buffer is kept. The page is still made at the new revision; only its bytes are
+// not made again, which spares the collector the replaced buffers (external memory that
+// only a major collection returns).
+
+interface Page {
   revision: number;
-  pages: Map<string, Buffer>;
+  bytes: Buffer;
+  /** The page's tasks when every one has a fixed JSON (hasFixedJson), else null. */
+  tasks: readonly object[] | null;
+  cursor: string | null;
+}
+
+interface UserLists {
+  pages: Map<string, Page>;
   bytes: number;
 }
 
@@ -28,12 +44,36 @@ export function pageBytes(json: string): Buffer {
   return bytes;
 }
 
+/** A page's parts, when it is the usual `{ tasks, next_cursor }` of plain objects. */
+function pageParts(
+  data: unknown,
+): { tasks: Record<string, unknown>[]; cursor: string | null } | null {
+  if (!isPlainObject(data)) return null;
+  const keys = Object.keys(data);
+  if (keys.length !== 2 || keys[0] !== 'tasks' || keys[1] !== 'next_cursor') return null;
+  const { tasks, next_cursor: cursor } = data;
+  if (typeof cursor !== 'string' && cursor !== null) return null;
+  if (!Array.isArray(tasks) || tasks.some((t) => !isPlainObject(t))) return null;
+  return { tasks: tasks as Record<string, unknown>[], cursor };
+}
+
+/** The same frozen tasks, in the same order, with the same cursor: the same bytes. */
+function samePage(old: Page, tasks: readonly object[], cursor: string | null): boolean {
+  if (old.tasks === null || old.cursor !== cursor || old.tasks.length !== tasks.length) {
+    return false;
+  }
+  for (let i = 0; i < tasks.length; i++) if (old.tasks[i] !== tasks[i]) return false;
+  return true;
+}
+
 export class ListCache {
   private readonly users = new Map<string, UserLists>();
   private readonly maxBytes: number;
   private bytes = 0;
   hits = 0;
   misses = 0;
+  /** Pages made at a new revision whose bytes were the old page's. */
+  kept = 0;
 
   /** Bounded by the bytes held, not the number of entries. */
   constructor(maxBytes = 16 * 1024 * 1024) {
@@ -46,37 +86,56 @@ export class ListCache {
   }
 
   get(userId: string, revision: number, key: string): Buffer | undefined {
-    const lists = this.users.get(userId);
-    const page = lists && lists.revision === revision ? lists.pages.get(key) : undefined;
-    if (page === undefined) this.misses++;
-    else this.hits++;
-    return page;
+    const page = this.users.get(userId)?.pages.get(key);
+    if (page === undefined || page.revision !== revision) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    return page.bytes;
   }
 
-  set(userId: string, revision: number, key: string, page: Buffer): void {
+  /**
+   * Holds the page made at `revision` from `data`, and returns its bytes: the page held
+   * for the key at an older revision when it lists the same frozen tasks, else new ones.
+   */
+  put(userId: string, revision: number, key: string, data: unknown): Buffer {
     let lists = this.users.get(userId);
-    if (lists && lists.revision !== revision) {
-      this.forget(userId, lists);
-      lists = undefined;
-    }
     if (!lists) {
-      lists = { revision, pages: new Map(), bytes: 0 };
+      lists = { pages: new Map(), bytes: 0 };
       this.users.set(userId, lists);
     }
-    const size = page.length;
+    const old = lists.pages.get(key);
+    const parts = pageParts(data);
+    if (old && parts && old.revision <= revision && samePage(old, parts.tasks, parts.cursor)) {
+      old.revision = revision;
+      this.kept++;
+      return old.bytes;
+    }
+    const bytes = pageBytes(parts ? pageOf(parts.tasks, parts.cursor) : JSON.stringify(data));
+    // A request that read an older revision and finished late does not replace a newer page.
+    if (old && old.revision > revision) return bytes;
+    const fixed = parts !== null && parts.tasks.every(hasFixedJson);
+    const page: Page = {
+      revision,
+      bytes,
+      tasks: fixed ? parts.tasks : null,
+      cursor: parts?.cursor ?? null,
+    };
+    if (old) {
+      lists.bytes -= old.bytes.length;
+      this.bytes -= old.bytes.length;
+    }
     lists.pages.set(key, page);
-    lists.bytes += size;
-    this.bytes += size;
+    lists.bytes += bytes.length;
+    this.bytes += bytes.length;
     // Oldest users first; Map iteration follows insertion order.
     for (const [id, other] of this.users) {
       if (this.bytes <= this.maxBytes) break;
-      this.forget(id, other);
+      this.bytes -= other.bytes;
+      this.users.delete(id);
     }
-  }
-
-  private forget(userId: string, lists: UserLists): void {
-    this.bytes -= lists.bytes;
-    this.users.delete(userId);
+    return bytes;
   }
 }
 
@@ -84,21 +143,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A page's JSON from its tasks, each task's JSON made once (jsonOf). */
+function pageOf(tasks: readonly object[], cursor: string | null): string {
+  return `{"tasks":[${tasks.map(jsonOf).join(',')}],"next_cursor":${JSON.stringify(cursor)}}`;
+}
+
 /**
  * JSON.stringify of a page, byte for byte, with each task's JSON made once (jsonOf): tasks
  * held in memory are frozen, and the same task shows on page after page.
  */
 export function pageJson(data: unknown): string {
-  if (!isPlainObject(data)) return JSON.stringify(data);
-  const keys = Object.keys(data);
-  const tasks = data.tasks;
-  if (keys.length !== 2 || keys[0] !== 'tasks' || keys[1] !== 'next_cursor') {
-    return JSON.stringify(data);
-  }
-  const cursor = data.next_cursor;
-  if (typeof cursor !== 'string' && cursor !== null) return JSON.stringify(data);
-  if (!Array.isArray(tasks) || tasks.some((t) => !isPlainObject(t))) return JSON.stringify(data);
-  return `{"tasks":[${tasks.map(jsonOf).join(',')}],"next_cursor":${JSON.stringify(cursor)}}`;
+  const parts = pageParts(data);
+  return parts ? pageOf(parts.tasks, parts.cursor) : JSON.stringify(data);
 }
 
 /** listTasks through the cache, serialised once: a hit is sent as the JSON it was. */
@@ -122,8 +178,7 @@ export function cachedLists(cache: ListCache): ExecutorLayer {
     }
     const execution = await next(call);
     if (!execution.result.ok) return execution;
-    const fresh = pageBytes(pageJson(execution.result.data));
-    cache.set(user.id, taskRevision, key, fresh);
-    return { ...execution, json: fresh };
+    const bytes = cache.put(user.id, taskRevision, key, execution.result.data);
+    return { ...execution, json: bytes };
   });
 }

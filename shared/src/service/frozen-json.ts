@@ -27,3 +27,11 @@ export function jsonOf(value: unknown): string {
   if (deeplyFrozen(value)) made.set(value, json);
   return json;
 }
+
+/**
+ * Whether jsonOf has remembered the value's JSON: it is deeply frozen, so the same object
+ * has the same JSON for as long as it lives, and an unchanged object means unchanged JSON.
+ */
+export function hasFixedJson(value: object): boolean {
+  return made.has(value);
+}
