@@ -142,11 +142,13 @@ async function run(): Promise<void> {
     ];
     const byId = `${server.url}/api/tasks/${big.taskIds[4321]}`;
     const best = `${server.url}/api/tasks/best`;
-    // Warm-up: JIT, statement caches, the first (full) ranking.
+    // Warm-up: JIT, statement caches, the first (full) ranking; the mixed load's own paths
+    // too (lists, writes, each user's first ranking), with a mix of its own.
     for (const [url, options] of [
       [bare.url, {}],
       [byId, { headers: auth }],
       [best, { headers: auth }],
+      [server.url, { requests: weightedMix(users) }],
     ] as const) {
       process.stderr.write(`warming up ${url} …\n`);
       await slice(url, { connections, ...options }, 2, null);
