@@ -139,6 +139,8 @@ export const FENCES = [
       'server/src/config/terminal-env.ts',
       '**/*.test.ts',
       '**/test-support/**',
+      // The test run's own TMPDIR, set once for every worker it starts.
+      '**/vitest.global-setup.ts',
       'shared/src/testing/**',
       'web/test/**',
       '**/bench/**',
