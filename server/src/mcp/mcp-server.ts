@@ -153,14 +153,12 @@ export async function callOperationTool(
   });
   const { result } = execution;
   if (!result.ok) return errorResult(result.error);
-  const text = execution.json !== undefined ? jsonText(execution.json) : jsonOf(result.data);
-  return {
-    content: [{ type: 'text', text }],
-    structuredContent: (execution.json !== undefined ? JSON.parse(text) : result.data) as Record<
-      string,
-      unknown
-    >,
-  };
+  const { json } = execution;
+  const text = json !== undefined ? jsonText(json) : jsonOf(result.data);
+  // A cached answer held as its text (the best task) still has its value beside it; one held
+  // only as bytes (a list page) parses its value on demand, from the text made here.
+  const data = json === undefined || typeof json === 'string' ? result.data : JSON.parse(text);
+  return { content: [{ type: 'text', text }], structuredContent: data as Record<string, unknown> };
 }
 
 // A Server left to itself compiles a fresh Ajv instance for every request (a tenth of the
