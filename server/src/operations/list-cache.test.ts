@@ -126,6 +126,40 @@ describe('a cached page', () => {
     expect(bytes.buffer.byteLength).toBe(bytes.length);
   });
 
+  describe('over HTTP, across writes', () => {
+    const lists = new ListCache();
+    const ctx = serverWithUser({ listCache: lists });
+
+    it('keeps a page’s bytes through a write it does not show, and not through one it does', async () => {
+      const url = ctx.server.url;
+      const token = ctx.token;
+      const ids: string[] = [];
+      for (const title of ['First', 'Second', 'Third']) {
+        ids.push((await api(`${url}/api/tasks`, { token, body: { title } })).body.id as string);
+      }
+      await api(`${url}/api/tasks/best`, { token }); // the ranking holds the open tasks
+      const page = async () => {
+        const res = await fetch(`${url}/api/tasks?limit=1`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return Buffer.from(await res.arrayBuffer());
+      };
+      const first = await page();
+      // A task created is listed after the first page: the page stays, byte for byte.
+      await api(`${url}/api/tasks`, { token, body: { title: 'Fourth' } });
+      const afterCreate = await page();
+      expect(afterCreate.equals(first)).toBe(true);
+      expect(lists.kept).toBe(1);
+      // Completing the task the page shows changes it.
+      await api(`${url}/api/tasks/${ids[0]!}/complete`, { token, body: {} });
+      const afterComplete = JSON.parse((await page()).toString()) as {
+        tasks: { title: string }[];
+      };
+      expect(afterComplete.tasks.map((t) => t.title)).toEqual(['Second']);
+      expect(lists.kept).toBe(1);
+    });
+  });
+
   describe('over HTTP', () => {
     const ctx = serverWithUser();
 
