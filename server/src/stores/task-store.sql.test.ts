@@ -48,8 +48,15 @@ describe('open tasks of a long-lived account, on SQLite', () => {
       await store.list({ ...OPEN_FIRST_PAGE, statuses: ['pending'] });
       await store.scanActive(() => undefined);
       await store.listActive();
-      const open = statements.filter((sql) => sql.includes("status <> 'completed'"));
-      expect(open.length).toBeGreaterThanOrEqual(5);
+      // Reads of open tasks; a write checks the limit by the count in the user's row
+      // (migration 50), reading no task at all.
+      const open = statements.filter(
+        (sql) => sql.trimStart().startsWith('SELECT') && sql.includes("status <> 'completed'"),
+      );
+      expect(open.length).toBeGreaterThanOrEqual(4);
+      const writes = statements.filter((sql) => /^\s*(INSERT|UPDATE)/.test(sql));
+      expect(writes).toHaveLength(2);
+      for (const sql of writes) expect(sql).not.toMatch(/FROM tasks/);
       for (const sql of open) {
         const plan = await db.all<{ detail: string }>(`EXPLAIN QUERY PLAN ${sql}`);
         expect(plan.map((r) => r.detail).join(' | ')).toMatch(/INDEX tasks_user_open_order/);
@@ -180,6 +187,53 @@ for (const engine of engines) {
           expect(await store.update(edited, 'stale')).toBe('conflict');
           expect(await store.delete(second.id)).toBe(true);
           expect(await store.update(reopened, done.updated_at)).toBe('ok');
+        });
+      });
+
+      describe('the open-task count in the user row', () => {
+        it('equals the user’s open tasks after every kind of write, and only theirs', async () => {
+          const user = await insertUser(db);
+          const other = await insertUser(db);
+          const store = new SqlTaskStore(db, user, { snapshots: null });
+          const counted = async (id: string) => {
+            const [row] = await db.all<{ kept: number; open: number }>(
+              `SELECT open_tasks AS kept, (SELECT COUNT(*) FROM tasks
+                 WHERE user_id = $1 AND status <> 'completed') AS open
+               FROM users WHERE id = $1`,
+              [id],
+            );
+            return { kept: Number(row!.kept), open: Number(row!.open) };
+          };
+          const check = async (open: number) => {
+            expect(await counted(user)).toEqual({ kept: open, open });
+            expect(await counted(other)).toEqual({ kept: 0, open: 0 });
+          };
+          const done = (t: Task): Task => ({
+            ...t,
+            status: 'completed',
+            completed_at: '2026-11-02T00:00:00.000Z',
+            updated_at: '2026-11-02T00:00:00.000Z',
+          });
+          const a = makeTask();
+          const b = makeTask({ status: 'in_progress' });
+          await store.insert(a);
+          await store.insert(b);
+          await store.insert(done(makeTask()));
+          await check(2);
+          await store.update(done(a), a.updated_at); // open → completed
+          await check(1);
+          const reopened = { ...a, updated_at: '2026-11-03T00:00:00.000Z' };
+          await store.update(reopened, done(a).updated_at); // completed → open
+          await check(2);
+          await store.update({ ...b, title: 'renamed', status: 'snoozed' }, b.updated_at);
+          await check(2); // open → open
+          // An import overwrites by id, in both directions, and adds.
+          await store.upsertMany([done(reopened), makeTask(), done(makeTask())]);
+          await check(2);
+          await store.delete(b.id);
+          await check(1);
+          await store.delete(a.id); // a completed one
+          await check(1);
         });
       });
 

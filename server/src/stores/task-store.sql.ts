@@ -81,10 +81,10 @@ const INSERT_SQL = `INSERT INTO tasks (user_id, ${COLUMNS}, tag_key, title_key, 
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`;
 
 // The open-task limit, checked in the statement that writes: a new open task goes in only
-// while fewer than $19 are open (counting no further than that). Integer columns are cast:
+// while fewer than $19 are open, by the count the tasks' triggers keep in the user's row
+// (migration 50), one lookup however many tasks the user has. Integer columns are cast:
 // PostgreSQL types a SELECT's parameters as text.
-const OPEN_BELOW = (limit: string) => `(SELECT COUNT(*) FROM (
-    SELECT 1 FROM tasks WHERE user_id = $1 AND status <> 'completed' LIMIT ${limit}) AS open) < ${limit}`;
+const OPEN_BELOW = (limit: string) => `(SELECT open_tasks FROM users WHERE id = $1) < ${limit}`;
 
 const INSERT_LIMITED_SQL = `INSERT INTO tasks (user_id, ${COLUMNS}, tag_key, title_key, description_key)
   SELECT $1, $2, $3, $4, $5, CAST($6 AS INTEGER), $7, CAST($8 AS INTEGER), $9, $10, $11, $12,
