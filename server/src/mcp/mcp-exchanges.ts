@@ -118,3 +118,38 @@ export class McpExchanges {
     return { server, transport };
   }
 }
+
+/** A tool call's success as callOperationTool makes it: one text, the JSON of the value. */
+function toolSuccess(
+  result: unknown,
+): result is { content: [{ type: 'text'; text: string }]; structuredContent: object } {
+  if (typeof result !== 'object' || result === null) return false;
+  const { content, structuredContent, isError } = result as Record<string, unknown>;
+  if (isError === true || typeof structuredContent !== 'object' || structuredContent === null) {
+    return false;
+  }
+  if (!Array.isArray(content) || content.length !== 1) return false;
+  const [item] = content as unknown[];
+  return (
+    typeof item === 'object' &&
+    item !== null &&
+    (item as { type?: unknown }).type === 'text' &&
+    typeof (item as { text?: unknown }).text === 'string'
+  );
+}
+
+/**
+ * JSON.stringify(answer), byte for byte, with a tool result's structuredContent written as
+ * the text beside it rather than serialised a second time: callOperationTool makes that text
+ * as the JSON of that very value (for the best task and list pages, the cached answer's own
+ * JSON). The value is swapped for 0 while the rest is serialised; the one
+ * `"structuredContent":0` outside a string is then the result's own key, since everything
+ * the tasks hold is inside the escaped text or inside the value swapped out.
+ */
+export function answerJson(answer: JSONRPCMessage): string {
+  const result = (answer as { result?: unknown }).result;
+  if (!toolSuccess(result)) return JSON.stringify(answer);
+  const { text } = result.content[0];
+  const rest = JSON.stringify({ ...answer, result: { ...result, structuredContent: 0 } });
+  return rest.replace('"structuredContent":0', () => `"structuredContent":${text}`);
+}

@@ -16,7 +16,7 @@ import type { OperationExecutor } from '../operations/operation-executor.ts';
 import type { McpAuthExtra } from '../oauth/oauth-provider.ts';
 import { resourceUrlOf, MCP_PATH } from '../oauth/oauth-routes.ts';
 import { baseUrlOf, hostGuard, type PublicOrigin } from '../oauth/public-origin.ts';
-import { McpExchanges } from './mcp-exchanges.ts';
+import { answerJson, McpExchanges } from './mcp-exchanges.ts';
 import { createMcpServer, type McpContext, type McpRequestExtra } from './mcp-server.ts';
 
 // POST /mcp: MCP Streamable HTTP, stateless (no session: any instance answers any request),
@@ -226,7 +226,7 @@ export function mcpRoutes(deps: McpRouteDeps): Router {
       if (answer === undefined) return;
       // What the SDK's transport answers in JSON-response mode, byte for byte.
       res.status(200).setHeader('content-type', 'application/json');
-      res.end(JSON.stringify(answer));
+      res.end(answerJson(answer));
       return;
     }
     const server = createMcpServer(serverDeps);
