@@ -12,6 +12,7 @@ import { API_ROUTE_DOCS } from './api-route-docs.ts';
 import { authRoutes } from './auth.routes.ts';
 import { authenticate } from './authenticate.ts';
 import { chatRoutes, type ChatRouteDeps } from './chat.routes.ts';
+import { jsonBody } from './json-body.ts';
 import { errorHandler, routeNotFound } from './error-handler.ts';
 import { sendError } from './http-errors.ts';
 import { operationFastPath, operationRoutes } from './operation-routes.ts';
@@ -140,7 +141,7 @@ function commonMiddleware(app: express.Express, deps: AppDeps): RequestHandler {
     },
     securityHeaders(),
     corsFor(s.corsOrigins),
-    express.json({ limit: s.bodyLimit }),
+    jsonBody(s.bodyLimit),
   ]);
 }
 
