@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -210,4 +210,5 @@ writeFileSync(
   `${JSON.stringify({ machine, tasks: tasks.length, runs, pairs, checks }, null, 2)}\n`,
 );
 process.stdout.write(`written ${file}\n`);
+rmSync(dir, { recursive: true, force: true });
 if (args.strict && !checks.every((c) => c.ok)) process.exitCode = 1;

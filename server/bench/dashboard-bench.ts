@@ -1,8 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDashboard } from '@mindflow/web/build';
 import { chromium } from 'playwright-core';
 import { textTable } from '../src/cli/text-table.ts';
+import { openSqlite } from '../test-support/databases.ts';
 import { startTestServer } from '../test-support/test-server.ts';
 import { benchTasks, seed } from './bench-seed.ts';
 
@@ -29,7 +32,10 @@ function morningZone(): string {
 const MORNING_ZONE = morningZone();
 
 const [initial, withToday] = await buildDashboard();
-const s = await startTestServer();
+// Its database in a directory of its own, removed at the end (tests get theirs from the
+// test run's TMPDIR; a benchmark has none).
+const dataDir = mkdtempSync(join(tmpdir(), 'mindflow-dashboard-bench-'));
+const s = await startTestServer({ db: await openSqlite(join(dataDir, 'mindflow.db')) });
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -120,4 +126,5 @@ try {
 } finally {
   await browser.close();
   await s.close();
+  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import type autocannon from 'autocannon';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -241,6 +241,7 @@ async function run(): Promise<void> {
   } finally {
     bare.stop();
     await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
