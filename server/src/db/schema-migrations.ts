@@ -138,7 +138,7 @@ DROP INDEX IF EXISTS tasks_user_status;
 
 // Each user's open tasks counted in their users row, by the same triggers that move the
 // revision (same row, same transaction): the open-task limit a create checks was a COUNT
-// over the user's open tasks, 8 ms of the event loop for a user near the 50,000 limit, on
+// over the user's open tasks, 6 ms of the event loop for a user near the 50,000 limit, on
 // every one of their creates. The count is filled in once, by the instance that applies the
 // migration (a second one, booting at the same time, finds the version row and leaves it).
 const OPEN_TASK_COUNT_FILL = `

@@ -9,8 +9,8 @@ import { forOperation, type ExecutorLayer } from './operation-executor.ts';
 // A page is held as its UTF-8 bytes, not as a string: a hit is written to the socket as it
 // is (a 50-task page is about 17 KB, and a string is measured and encoded again for every
 // answer), and the bytes live outside the JavaScript heap, so the garbage collector neither
-// copies them while young nor marks them once old. Pages are replaced after every write of
-// their user; as strings they were most of what the collector had to move.
+// copies them while young nor marks them once old. As strings, the pages made again after
+// every write of their user were most of what the collector had to move.
 
 // A write moves the revision, but most writes leave a given page as it was: a task created
 // is listed after the open tasks already there, and a task completed further down does not
